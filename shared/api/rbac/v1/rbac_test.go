@@ -1,0 +1,76 @@
+package rbacv1
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Talk 000, "Authorization chain": roles and bindings as stored decode
+// with no unknown field and encode to the same document.
+func TestRoundTrip(t *testing.T) {
+	tests := []struct {
+		file string
+		obj  any
+	}{
+		{file: "clusterrole.json", obj: &ClusterRole{}},
+		{file: "rolebinding.json", obj: &RoleBinding{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dec := json.NewDecoder(bytes.NewReader(data))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(tc.obj); err != nil {
+				t.Fatalf("strict decode into %T: %v", tc.obj, err)
+			}
+			out, err := json.Marshal(tc.obj)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, got any
+			if err := json.Unmarshal(data, &want); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(out, &got); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("round trip changed the document (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// Required fields are written even when empty: rules, verbs, roleRef and
+// its three fields.
+func TestZeroValueShape(t *testing.T) {
+	tests := []struct {
+		name string
+		obj  any
+		want string
+	}{
+		{name: "role without rules", obj: Role{}, want: `{"metadata":{},"rules":null}`},
+		{name: "rule without verbs", obj: PolicyRule{Resources: []string{"pods"}}, want: `{"verbs":null,"resources":["pods"]}`},
+		{name: "binding without subjects", obj: RoleBinding{}, want: `{"metadata":{},"roleRef":{"apiGroup":"","kind":"","name":""}}`},
+		{name: "service account subject has no apiGroup", obj: Subject{Kind: ServiceAccountKind, Name: "web", Namespace: "default"}, want: `{"kind":"ServiceAccount","name":"web","namespace":"default"}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := json.Marshal(tc.obj)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tc.want {
+				t.Errorf("json.Marshal\n got: %s\nwant: %s", got, tc.want)
+			}
+		})
+	}
+}

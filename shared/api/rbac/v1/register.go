@@ -1,0 +1,15 @@
+// Group and version of the RBAC API (rbac.authorization.k8s.io/v1).
+//
+// Interface:
+//   - GroupName and SchemeGroupVersion name the group for the scheme;
+//     the kinds are registered once in shared/scheme.
+package rbacv1
+
+import metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
+
+// GroupName is the name of the RBAC API group. RoleRef.APIGroup and the
+// APIGroup of a User or Group Subject carry this value.
+const GroupName = "rbac.authorization.k8s.io"
+
+// SchemeGroupVersion is the group and version of every type in this package.
+var SchemeGroupVersion = metav1.GroupVersion{Group: GroupName, Version: "v1"}
