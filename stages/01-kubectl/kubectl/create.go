@@ -1,0 +1,101 @@
+// `kubectl create`: make new objects, from files or from flags.
+//
+// Interface:
+//   - NewCmdCreate(env): `kubectl create -f FILENAME` (files, directories,
+//     "-" for stdin, multi-document YAML, JSON, -R) and the generator
+//     subcommands of create_generators.go (deployment, namespace,
+//     configmap, secret generic, serviceaccount).
+//
+// Every manifest is read and validated before the first POST, so one bad
+// file in a directory stops them all; requests then go one per object,
+// and a failed one does not stop the rest (upstream's ContinueOnError).
+// Talk 000, "Client side validation": "Manifest (kubectl create -f)";
+// talk 001: `kubectl apply -f deployment.yaml` takes the same road.
+
+package kubectl
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+// createOptions are the flags of `kubectl create -f`.
+type createOptions struct {
+	files FilenameOptions
+	write *writeOptions
+}
+
+// NewCmdCreate returns `kubectl create` with its subcommands.
+func NewCmdCreate(env *Env) *cobra.Command {
+	o := &createOptions{write: newWriteOptions("created", "kubectl-create")}
+	cmd := &cobra.Command{
+		Use:   "create -f FILENAME",
+		Short: "Create a resource from a file or from stdin",
+		Long: "Create a resource from a file or from stdin.\n\n" +
+			"JSON and YAML formats are accepted.",
+		Example: "  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n\n" +
+			"  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(o.files.Filenames) == 0 {
+				fmt.Fprint(env.Streams.ErrOut, "Error: must specify one of -f and -k\n\n")
+				cmd.SetOut(env.Streams.ErrOut)
+				_ = cmd.Help()
+				return ErrExit
+			}
+			if len(args) > 0 {
+				return usageError(cmd, "Unexpected args: %v", args)
+			}
+			return o.run(cmd, env)
+		},
+	}
+	o.files.AddFilenameFlags(cmd.Flags(), "Filename, directory, or URL to files to use to create the resource")
+	o.write.addFlags(cmd)
+	cmd.AddCommand(
+		NewCmdCreateDeployment(env),
+		NewCmdCreateNamespace(env),
+		NewCmdCreateConfigMap(env),
+		NewCmdCreateSecret(env),
+		NewCmdCreateServiceAccount(env),
+	)
+	return cmd
+}
+
+func (o *createOptions) run(cmd *cobra.Command, env *Env) error {
+	if err := o.write.complete(); err != nil {
+		return err
+	}
+	manifests, err := env.readManifests(o.files, "create")
+	if err != nil {
+		return err
+	}
+	ctx := cmd.Context()
+	if err := env.validateManifests(ctx, manifests, o.write.directive); err != nil {
+		return err
+	}
+	var errs []error
+	for _, m := range manifests {
+		if o.write.saveConfig {
+			if err := setLastApplied(m.obj); err != nil {
+				return err
+			}
+		}
+		if o.write.dryRun == dryRunClient {
+			errs = append(errs, o.write.printer.PrintObj(m.obj, env.Streams.Out))
+			continue
+		}
+		created, err := o.write.send(ctx, env, m.obj)
+		if err != nil {
+			errs = append(errs, addSourceToErr("creating", m.source, err))
+			continue
+		}
+		errs = append(errs, o.write.printer.PrintObj(created, env.Streams.Out))
+	}
+	return errors.Join(errs...)
+}
+
+// usageError is upstream's UsageErrorf: the message and a pointer to -h.
+func usageError(cmd *cobra.Command, format string, a ...any) error {
+	return fmt.Errorf("%s\nSee '%s -h' for help and examples", fmt.Sprintf(format, a...), cmd.CommandPath())
+}
