@@ -15,10 +15,6 @@ RUN_DIR   ?= $(CURDIR)/run
 GOTESTFLAGS ?= -p 2 -count=1
 export GOFLAGS := -buildvcs=false
 
-# Version stamped into the binaries (kubectl version prints it).
-VERSION   ?= v1.37.2-kubeworkbook
-LDFLAGS   := -X github.com/kubeworkbook/kubeworkbook/stages/01-kubectl/kubectl.Version=$(VERSION)
-
 STAGES    := 1
 CMDS      := $(notdir $(wildcard cmd/*))
 
@@ -28,7 +24,7 @@ all: build
 
 build:
 	@mkdir -p $(BIN)
-	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN)/ $(addprefix ./cmd/,$(CMDS))
+	$(GO) build -o $(BIN)/ $(addprefix ./cmd/,$(CMDS))
 
 test: build
 	$(GO) vet ./...
