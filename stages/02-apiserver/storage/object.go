@@ -1,0 +1,218 @@
+// Objects: the JSON bytes stored under a key, and the one field that is
+// never stored.
+//
+// Interface:
+//   - ParseResourceVersion turns "", "0" or "123" into a revision.
+//   - parseObject reads an object's metadata without decoding the rest;
+//     (*object).withResourceVersion writes metadata.resourceVersion (or
+//     removes it), keeping every other byte and the field order.
+//
+// metadata.resourceVersion is the etcd revision that last modified the key
+// (its mod_revision). Writing it into the value would need the revision
+// before the write has one, so upstream strips it before a put and fills it
+// in on every read; this package does the same. The Store never decodes
+// spec or status: it only splices bytes inside "metadata".
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// ParseResourceVersion parses a resourceVersion as clients send it: ""
+// (unset) and "0" (any) are 0, anything else must be a positive decimal
+// revision. A malformed value is an ErrBadRequest.
+func ParseResourceVersion(rv string) (int64, error) {
+	if rv == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(rv, 10, 64)
+	if err != nil || n < 0 {
+		return 0, &Error{Err: ErrBadRequest, Detail: fmt.Sprintf("invalid resource version %q: must be a non-negative decimal integer", rv)}
+	}
+	return n, nil
+}
+
+// object is a compact JSON object with its "metadata" member located.
+type object struct {
+	data []byte
+	// meta is the span of the "metadata" value in data; found is false when
+	// the object has no metadata.
+	meta  member
+	found bool
+	// fields are metadata's members, offsets relative to meta.valueStart.
+	fields []member
+}
+
+// member is one "name":value pair of a compact JSON object. start is the
+// opening quote of the name, valueStart the first byte of the value, end
+// one past its last byte.
+type member struct {
+	name                   string
+	start, valueStart, end int
+}
+
+// parseObject compacts data (which validates it) and locates its metadata.
+// It fails with ErrInvalidObject unless data is a JSON object whose
+// metadata, if present, is an object.
+func parseObject(data []byte) (*object, error) {
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, data); err != nil {
+		return nil, &Error{Err: ErrInvalidObject, Detail: fmt.Sprintf("value is not valid JSON: %v", err)}
+	}
+	o := &object{data: buf.Bytes()}
+	if o.data[0] != '{' {
+		return nil, &Error{Err: ErrInvalidObject, Detail: "value must be a JSON object"}
+	}
+	for _, m := range members(o.data) {
+		if m.name == "metadata" {
+			o.meta, o.found = m, true
+		}
+	}
+	if o.found {
+		value := o.data[o.meta.valueStart:o.meta.end]
+		if value[0] != '{' {
+			return nil, &Error{Err: ErrInvalidObject, Detail: "metadata must be a JSON object"}
+		}
+		o.fields = members(value)
+	}
+	return o, nil
+}
+
+// metaString returns the string value of metadata.<name>, "" when absent
+// or not a string.
+func (o *object) metaString(name string) string {
+	for _, f := range o.fields {
+		if f.name == name {
+			var s string
+			_ = json.Unmarshal(o.data[o.meta.valueStart+f.valueStart:o.meta.valueStart+f.end], &s)
+			return s
+		}
+	}
+	return ""
+}
+
+// withResourceVersion returns a copy of the object with
+// metadata.resourceVersion set to rv, or removed when rv is 0. A new field
+// goes after name, namespace and uid, where upstream's encoder puts it.
+func (o *object) withResourceVersion(rv int64) []byte {
+	field := ""
+	if rv > 0 {
+		field = `"resourceVersion":"` + strconv.FormatInt(rv, 10) + `"`
+	}
+	if !o.found {
+		if field == "" {
+			return o.data
+		}
+		return splice(o.data, 1, 1, withComma(`"metadata":{`+field+`}`, len(o.data) > 2, false))
+	}
+	base := o.meta.valueStart
+	metaEmpty := len(o.fields) == 0
+	insertAt := base + 1 // just after metadata's "{"
+	after := false       // whether the insertion follows another member
+	for i, f := range o.fields {
+		switch f.name {
+		case "resourceVersion":
+			if field != "" {
+				return splice(o.data, base+f.start, base+f.end, field)
+			}
+			// Remove the member with one adjacent comma.
+			start, end := base+f.start, base+f.end
+			if i > 0 {
+				start--
+			} else if len(o.fields) > 1 {
+				end++
+			}
+			return splice(o.data, start, end, "")
+		case "name", "generateName", "namespace", "selfLink", "uid":
+			insertAt, after = base+f.end, true
+		}
+	}
+	if field == "" {
+		return o.data
+	}
+	return splice(o.data, insertAt, insertAt, withComma(field, !metaEmpty, after))
+}
+
+// withComma adds the comma that separates text from its neighbour member:
+// before it when it follows one, after it when it precedes one.
+func withComma(text string, neighbours, after bool) string {
+	switch {
+	case !neighbours:
+		return text
+	case after:
+		return "," + text
+	default:
+		return text + ","
+	}
+}
+
+// splice returns data with data[start:end] replaced by text, in a new slice.
+func splice(data []byte, start, end int, text string) []byte {
+	out := make([]byte, 0, len(data)-(end-start)+len(text))
+	out = append(out, data[:start]...)
+	out = append(out, text...)
+	return append(out, data[end:]...)
+}
+
+// members splits a compact, valid JSON object into its members. Because the
+// input went through json.Compact, there is no whitespace and every
+// byte-level skip below stays in bounds.
+func members(obj []byte) []member {
+	var out []member
+	for i := 1; obj[i] != '}'; {
+		if obj[i] == ',' {
+			i++
+		}
+		start := i
+		nameEnd := skipString(obj, i)
+		name := string(obj[start+1 : nameEnd-1])
+		if bytes.IndexByte(obj[start:nameEnd], '\\') >= 0 {
+			_ = json.Unmarshal(obj[start:nameEnd], &name)
+		}
+		valueStart := nameEnd + 1 // past the ':'
+		i = skipValue(obj, valueStart)
+		out = append(out, member{name: name, start: start, valueStart: valueStart, end: i})
+	}
+	return out
+}
+
+// skipValue returns the index just past the JSON value starting at b[i].
+func skipValue(b []byte, i int) int {
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		depth := 0
+		for ; ; i++ {
+			switch b[i] {
+			case '"':
+				i = skipString(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+	default: // number, true, false, null
+		for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' {
+			i++
+		}
+		return i
+	}
+}
+
+// skipString returns the index just past the JSON string starting at b[i].
+func skipString(b []byte, i int) int {
+	for i++; b[i] != '"'; i++ {
+		if b[i] == '\\' {
+			i++
+		}
+	}
+	return i + 1
+}
