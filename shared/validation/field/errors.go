@@ -80,20 +80,25 @@ var OmitValue = omitValue{}
 
 // Error renders the problem as "path: Type: value: detail".
 func (e *Error) Error() string {
-	var b strings.Builder
-	if e.Field != "" {
-		b.WriteString(e.Field)
-		b.WriteString(": ")
-	}
 	if e.Type == ErrorTypeUnknown {
 		// Matches kubectl's strict decoding message: `unknown field "spec.spec"`.
-		b.Reset()
-		fmt.Fprintf(&b, "unknown field %q", e.Field)
+		msg := fmt.Sprintf("unknown field %q", e.Field)
 		if e.Detail != "" {
-			b.WriteString(": " + e.Detail)
+			msg += ": " + e.Detail
 		}
-		return b.String()
+		return msg
 	}
+	if e.Field == "" {
+		return e.ErrorBody()
+	}
+	return e.Field + ": " + e.ErrorBody()
+}
+
+// ErrorBody is the message without the field path: "Invalid value: -1:
+// must be ...". The API server puts it in StatusCause.message, with the path
+// in StatusCause.field.
+func (e *Error) ErrorBody() string {
+	var b strings.Builder
 	b.WriteString(e.Type.String())
 	if e.BadValue != OmitValue && e.quotesValue() {
 		b.WriteString(": ")
