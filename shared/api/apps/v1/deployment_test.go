@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kubeworkbook/kubeworkbook/shared/api/internal/apitest"
+
 	"github.com/google/go-cmp/cmp"
 	"sigs.k8s.io/yaml"
 
@@ -87,26 +89,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			data := readFile(t, tc.file)
-			dec := json.NewDecoder(bytes.NewReader(data))
-			dec.DisallowUnknownFields()
-			if err := dec.Decode(tc.obj); err != nil {
-				t.Fatalf("strict decode into %T: %v", tc.obj, err)
-			}
-			out, err := json.Marshal(tc.obj)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want, got any
-			if err := json.Unmarshal(data, &want); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(out, &got); err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("round trip changed the document (-want +got):\n%s", diff)
-			}
+			apitest.RoundTrip(t, tc.file, tc.obj)
 		})
 	}
 }

@@ -1,42 +1,17 @@
 package batchv1
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/kubeworkbook/kubeworkbook/shared/api/internal/apitest"
 )
 
 // A finished Job as the API server returns it decodes with no unknown
 // field and encodes to the same document.
 func TestJobRoundTrip(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "job.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var job Job
-	if err := dec.Decode(&job); err != nil {
-		t.Fatalf("strict decode: %v", err)
-	}
-	out, err := json.Marshal(&job)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want, got any
-	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("round trip changed the Job (-want +got):\n%s", diff)
-	}
+	apitest.RoundTrip(t, "job.json", &job)
 
 	if job.Spec.CompletionMode == nil || *job.Spec.CompletionMode != IndexedCompletion {
 		t.Errorf("completionMode = %v, want Indexed", job.Spec.CompletionMode)

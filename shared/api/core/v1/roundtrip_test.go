@@ -3,40 +3,10 @@ package corev1
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/kubeworkbook/kubeworkbook/shared/api/internal/apitest"
 )
-
-// decodeStrict decodes data into obj and fails on any field obj does not
-// have, the way the API server's strict decoding (stage 2) reports unknown
-// fields.
-func decodeStrict(t *testing.T, data []byte, obj any) {
-	t.Helper()
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(obj); err != nil {
-		t.Fatalf("strict decode into %T: %v", obj, err)
-	}
-}
-
-// sameJSON fails unless want and got hold the same JSON document, ignoring
-// key order and white space but not null versus absent.
-func sameJSON(t *testing.T, want, got []byte) {
-	t.Helper()
-	var w, g any
-	if err := json.Unmarshal(want, &w); err != nil {
-		t.Fatalf("decode want: %v", err)
-	}
-	if err := json.Unmarshal(got, &g); err != nil {
-		t.Fatalf("decode got: %v", err)
-	}
-	if diff := cmp.Diff(w, g); diff != "" {
-		t.Errorf("JSON differs after a round trip (-want +got):\n%s", diff)
-	}
-}
 
 // Talk 002, "Declarative syntax": an object read back from the API
 // server decodes into these types with no unknown field, and encodes to
@@ -65,16 +35,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("testdata", tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			decodeStrict(t, data, tc.obj)
-			out, err := json.Marshal(tc.obj)
-			if err != nil {
-				t.Fatalf("encode %T: %v", tc.obj, err)
-			}
-			sameJSON(t, data, out)
+			apitest.RoundTrip(t, tc.file, tc.obj)
 		})
 	}
 }
@@ -82,12 +43,8 @@ func TestRoundTrip(t *testing.T) {
 // Spot checks that the decoded pod holds typed values, not just the same
 // bytes: a named port, a quantity, a time and a deep pointer.
 func TestRoundTripPodValues(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "pod.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var pod Pod
-	decodeStrict(t, data, &pod)
+	apitest.RoundTrip(t, "pod.json", &pod)
 
 	web := pod.Spec.Containers[0]
 	if got := web.LivenessProbe.HTTPGet.Port.String(); got != "http" {

@@ -1,42 +1,17 @@
 package discoveryv1
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/kubeworkbook/kubeworkbook/shared/api/internal/apitest"
 )
 
 // Talk 002, "Endpoints Controller": a slice as the controller writes it
 // decodes with no unknown field and encodes to the same document.
 func TestEndpointSliceRoundTrip(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "endpointslice.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var slice EndpointSlice
-	if err := dec.Decode(&slice); err != nil {
-		t.Fatalf("strict decode: %v", err)
-	}
-	out, err := json.Marshal(&slice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want, got any
-	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("round trip changed the slice (-want +got):\n%s", diff)
-	}
+	apitest.RoundTrip(t, "endpointslice.json", &slice)
 	if slice.Labels[LabelServiceName] != "web" {
 		t.Errorf("service-name label = %q, want web", slice.Labels[LabelServiceName])
 	}

@@ -1,13 +1,10 @@
 package rbacv1
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/kubeworkbook/kubeworkbook/shared/api/internal/apitest"
 )
 
 // Talk 000, "Authorization chain": roles and bindings as stored decode
@@ -22,29 +19,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("testdata", tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			dec := json.NewDecoder(bytes.NewReader(data))
-			dec.DisallowUnknownFields()
-			if err := dec.Decode(tc.obj); err != nil {
-				t.Fatalf("strict decode into %T: %v", tc.obj, err)
-			}
-			out, err := json.Marshal(tc.obj)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want, got any
-			if err := json.Unmarshal(data, &want); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(out, &got); err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("round trip changed the document (-want +got):\n%s", diff)
-			}
+			apitest.RoundTrip(t, tc.file, tc.obj)
 		})
 	}
 }
