@@ -7,6 +7,7 @@
 //   - RawConfig: the merged files, without overrides.
 //   - RESTConfig: server, TLS and credentials for stages/01-kubectl/rest.
 //   - Namespace: -n, else the context's namespace, else "default".
+//   - ErrorMessage (validation.go): how kubectl prints these errors.
 //
 // The steps mirror upstream clientcmd's DirectClientConfig:
 //  1. context name: --context, else current-context;
@@ -24,6 +25,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -175,9 +177,11 @@ func (c *ClientConfig) confirmUsable(r *resolved) error {
 		return err
 	}
 	var errs []error
+	contextMissing := false
 	if r.contextName != "" {
 		if _, ok := cfg.Context(r.contextName); !ok {
 			errs = append(errs, &contextNotFoundError{r.contextName})
+			contextMissing = true
 		}
 	}
 	if _, ok := cfg.AuthInfo(r.userName); r.userName != "" && !ok {
@@ -188,6 +192,11 @@ func (c *ClientConfig) confirmUsable(r *resolved) error {
 		errs = append(errs, fmt.Errorf("cluster %q was not found for context %q", r.clusterName, r.contextName))
 	} else {
 		errs = append(errs, validateCluster(r.clusterName, r.cluster)...)
+	}
+	if contextMissing {
+		// Without its context there is no cluster to be empty; upstream's
+		// default server fills the gap and reports only the context.
+		errs = slices.DeleteFunc(errs, func(err error) bool { return err == errEmptyCluster })
 	}
 	if len(errs) == 1 && errs[0] == errEmptyCluster {
 		return newConfigurationInvalid([]error{ErrEmptyConfig})
@@ -303,10 +312,23 @@ func parseProxyURL(s string) (*url.URL, error) {
 
 // Namespace returns the namespace for namespaced requests and whether it
 // came from -n. Without -n the configuration must be usable, since the
-// context decides.
+// context decides; a context that does not exist, even one --context
+// names, is then a ConfigurationInvalidError ("context was not found for
+// specified context: x"), as upstream checks usability here before it
+// resolves anything. kubectl asks for the namespace first, so that is the
+// error `kubectl --context=x get pods` prints (see ErrorMessage).
 func (c *ClientConfig) Namespace() (string, bool, error) {
 	if c.overrides.Namespace != "" {
 		return c.overrides.Namespace, true, nil
+	}
+	cfg, err := c.RawConfig()
+	if err != nil {
+		return "", false, err
+	}
+	if name, _ := c.ContextName(); name != "" {
+		if _, ok := cfg.Context(name); !ok {
+			return "", false, newConfigurationInvalid([]error{&contextNotFoundError{name}})
+		}
 	}
 	r, err := c.resolve()
 	if err != nil {

@@ -5,6 +5,8 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -233,13 +235,81 @@ func TestNothingConfigured(t *testing.T) {
 	}
 }
 
+// A current-context naming no context is the one problem reported: with no
+// context there is no cluster to find empty (upstream, v1.37.2, says the
+// same for "get pods" and "-n x get pods").
 func TestCurrentContextMissing(t *testing.T) {
 	isolate(t)
 	file := write(t, t.TempDir(), "config", "current-context: gone\n")
+	const want = "invalid configuration: context was not found for specified context: gone"
 	_, err := NewClientConfig(&LoadingRules{ExplicitPath: file}, Overrides{}).RESTConfig()
-	const want = "invalid configuration: [context was not found for specified context: gone, cluster has no server defined]"
 	if err == nil || err.Error() != want || !IsContextNotFound(err) {
-		t.Errorf("err = %v, want %q", err, want)
+		t.Errorf("RESTConfig: err = %v, want %q", err, want)
+	}
+	_, _, err = NewClientConfig(&LoadingRules{ExplicitPath: file}, Overrides{}).Namespace()
+	if err == nil || err.Error() != want {
+		t.Errorf("Namespace: err = %v, want %q", err, want)
+	}
+}
+
+// kubectl resolves the namespace before anything else, so a --context
+// naming no context fails there, in the form upstream's CheckErr prints as
+// "Error in configuration: ..."; with -n the namespace needs no context and
+// the client configuration reports `context "nope" does not exist`.
+func TestMissingContextErrorMessage(t *testing.T) {
+	tests := []struct {
+		name string
+		o    Overrides
+		want string
+	}{
+		{"namespace from the context", Overrides{Context: "nope"},
+			"Error in configuration: context was not found for specified context: nope"},
+		{"namespace from -n", Overrides{Context: "nope", Namespace: "x"}, `error: context "nope" does not exist`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rules, _ := fixtureRules(t)
+			cc := NewClientConfig(rules, tc.o)
+			_, _, err := cc.Namespace()
+			if err == nil {
+				_, err = cc.RESTConfig()
+			}
+			msg, ok := ErrorMessage(err)
+			if !ok {
+				msg = "error: " + err.Error() // what kubectl prints for other errors
+			}
+			if msg != tc.want {
+				t.Errorf("kubectl would print %q, want %q", msg, tc.want)
+			}
+		})
+	}
+}
+
+// ErrorMessage renders configuration errors as upstream's CheckErr does.
+func TestErrorMessage(t *testing.T) {
+	tests := []struct {
+		name   string
+		err    error
+		want   string
+		wantOK bool
+	}{
+		{"missing context", newConfigurationInvalid([]error{&contextNotFoundError{"x"}}),
+			"Error in configuration: context was not found for specified context: x", true},
+		{"one other problem", newConfigurationInvalid([]error{errors.New(`no server found for cluster "c"`)}),
+			`error: no server found for cluster "c"`, true},
+		{"several problems", newConfigurationInvalid([]error{&contextNotFoundError{"x"}, errors.New("b"), errors.New("b")}),
+			"Error in configuration: \n* context was not found for specified context: x\n* b", true},
+		{"wrapped", fmt.Errorf("load: %w", newConfigurationInvalid([]error{errors.New("a"), errors.New("b")})),
+			"Error in configuration: \n* a\n* b", true},
+		{"not a configuration error", errors.New("boom"), "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := ErrorMessage(tc.err)
+			if got != tc.want || ok != tc.wantOK || IsConfigurationInvalid(tc.err) != tc.wantOK {
+				t.Errorf("ErrorMessage = %q, %v; want %q, %v", got, ok, tc.want, tc.wantOK)
+			}
+		})
 	}
 }
 

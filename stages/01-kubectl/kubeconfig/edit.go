@@ -3,14 +3,16 @@
 // return what to print or change the right file.
 //
 // Interface:
-//   - (*LoadingRules).CurrentContext, UseContext, Contexts, View.
+//   - (*LoadingRules).CurrentContext, UseContext, DefaultFilename,
+//     Contexts, View.
 //   - ViewOptions{Minify, Flatten, Raw, Context}.
 //   - Redact: the secrets-hidden form `config view` prints by default.
 //
-// Which file use-context writes (upstream ModifyConfig): the --kubeconfig
-// file if given; else the first file of the list that already sets
-// current-context; else the first file that exists; else the first file of
-// the list, created.
+// Which file use-context writes is upstream's PathOptions.GetDefaultFilename
+// (DefaultFilename): the --kubeconfig file if given; else the first file of
+// the list that exists - with $KUBECONFIG=k1:k2 that is k1 even when only
+// k2 sets current-context; k1 then wins the merge - else the last file of
+// the list, created. A context that is already current writes nothing.
 
 package kubeconfig
 
@@ -34,8 +36,10 @@ func (r *LoadingRules) CurrentContext() (string, error) {
 	return cfg.CurrentContext, nil
 }
 
-// UseContext sets current-context to name in the file chosen as described
-// above and returns that file. name must be a context of the merged files.
+// UseContext sets current-context to name in DefaultFilename and returns
+// that file. name must be a context of the merged files; when it is
+// already current no file is written, as upstream's ModifyConfig skips an
+// unchanged current-context.
 func (r *LoadingRules) UseContext(name string) (string, error) {
 	if name == "" {
 		return "", errors.New("empty context names are not allowed")
@@ -47,7 +51,16 @@ func (r *LoadingRules) UseContext(name string) (string, error) {
 	if _, ok := merged.Context(name); !ok {
 		return "", fmt.Errorf("no context exists with the name: %q", name)
 	}
-	file, cfg, err := r.fileForCurrentContext()
+	file := r.DefaultFilename()
+	if merged.CurrentContext == name {
+		return file, nil
+	}
+	if file == "" {
+		return "", errors.New("no kubeconfig file to write: set --kubeconfig or KUBECONFIG")
+	}
+	// The file is loaded as written, so relative paths stay relative in
+	// the rewritten file.
+	cfg, err := loadOrEmpty(file)
 	if err != nil {
 		return "", err
 	}
@@ -58,37 +71,23 @@ func (r *LoadingRules) UseContext(name string) (string, error) {
 	return file, nil
 }
 
-// fileForCurrentContext picks the file use-context writes and loads it as
-// written (relative paths stay relative in the rewritten file).
-func (r *LoadingRules) fileForCurrentContext() (string, *Config, error) {
+// DefaultFilename returns the file changes to the configuration are
+// written to: ExplicitPath if set; else the first file of Precedence that
+// exists; else its last file (for the default rules, ~/.kube/config). It
+// is "" only for rules without any file.
+func (r *LoadingRules) DefaultFilename() string {
 	if r.ExplicitPath != "" {
-		cfg, err := loadOrEmpty(r.ExplicitPath)
-		return r.ExplicitPath, cfg, err
+		return r.ExplicitPath
 	}
-	firstExisting := ""
 	for _, file := range r.Precedence {
-		cfg, err := LoadFile(file)
-		if errors.Is(err, os.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return "", nil, err
-		}
-		if cfg.CurrentContext != "" {
-			return file, cfg, nil
-		}
-		if firstExisting == "" {
-			firstExisting = file
+		if _, err := os.Stat(file); err == nil {
+			return file
 		}
 	}
-	if firstExisting == "" && len(r.Precedence) > 0 {
-		firstExisting = r.Precedence[0]
+	if len(r.Precedence) > 0 {
+		return r.Precedence[len(r.Precedence)-1]
 	}
-	if firstExisting == "" {
-		return "", nil, errors.New("no kubeconfig file to write: set --kubeconfig or KUBECONFIG")
-	}
-	cfg, err := loadOrEmpty(firstExisting)
-	return firstExisting, cfg, err
+	return ""
 }
 
 func loadOrEmpty(file string) (*Config, error) {

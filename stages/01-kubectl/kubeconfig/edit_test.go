@@ -2,6 +2,7 @@ package kubeconfig
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,7 +15,10 @@ const (
 	currentA   = "current-context: a\n" + contextsAB
 )
 
-// use-context writes the file upstream ModifyConfig would.
+// use-context writes the file upstream's PathOptions.GetDefaultFilename
+// picks (checked against kubectl v1.37.2): with KUBECONFIG=k1:k2 it is k1
+// even when only k2 sets current-context. Talk 001, "Client
+// Interactions": the configuration comes from the files $KUBECONFIG lists.
 func TestUseContextWritesTheRightFile(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -23,8 +27,9 @@ func TestUseContextWritesTheRightFile(t *testing.T) {
 		want     int      // index of the file that must change
 	}{
 		{name: "--kubeconfig file", files: []string{currentA, currentA}, explicit: 1, want: 1},
-		{name: "first file that sets current-context", files: []string{noCurrent, currentA, currentA}, explicit: -1, want: 1},
-		{name: "else the first existing file", files: []string{"", noCurrent, noCurrent}, explicit: -1, want: 1},
+		{name: "first existing file, not the one that sets current-context", files: []string{noCurrent, currentA, currentA}, explicit: -1, want: 0},
+		{name: "missing files are passed over", files: []string{"", noCurrent, currentA}, explicit: -1, want: 1},
+		{name: "one file", files: []string{currentA}, explicit: -1, want: 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -60,6 +65,37 @@ func TestUseContextWritesTheRightFile(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// With no listed file existing, the last one is created.
+func TestUseContextCreatesTheLastFile(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	existing := write(t, dir, "elsewhere", currentA)
+	paths := []string{filepath.Join(dir, "k1"), filepath.Join(dir, "k2")}
+	// The contexts come from a third file; only k1 and k2 are candidates.
+	rules := &LoadingRules{Precedence: append(slices.Clone(paths), existing)}
+	if got := rules.DefaultFilename(); got != existing {
+		t.Fatalf("DefaultFilename = %s, want the only existing file %s", got, existing)
+	}
+	rules = &LoadingRules{Precedence: paths}
+	if got := rules.DefaultFilename(); got != paths[1] {
+		t.Errorf("DefaultFilename with no file existing = %s, want the last, %s", got, paths[1])
+	}
+}
+
+// Switching to the context already current writes nothing, as upstream.
+func TestUseContextUnchangedWritesNothing(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	content := "# a comment the rewrite would lose\n" + currentA
+	file := write(t, dir, "config", content)
+	if _, err := (&LoadingRules{ExplicitPath: file}).UseContext("a"); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, file); got != content {
+		t.Errorf("file rewritten:\n%s", got)
 	}
 }
 
@@ -165,7 +201,6 @@ contexts:
   name: other
 current-context: kind
 kind: Config
-preferences: {}
 users:
 - name: admin
   user:
@@ -192,7 +227,6 @@ contexts:
   name: kind
 current-context: kind
 kind: Config
-preferences: {}
 users:
 - name: admin
   user:
@@ -213,7 +247,6 @@ contexts:
   name: other
 current-context: other
 kind: Config
-preferences: {}
 users:
 - name: files
   user:

@@ -77,7 +77,6 @@ func ExampleLoadingRules_View() {
 	//   name: kind-dev
 	// current-context: kind-dev
 	// kind: Config
-	// preferences: {}
 	// users:
 	// - name: kind-admin
 	//   user:

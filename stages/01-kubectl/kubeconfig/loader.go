@@ -45,8 +45,9 @@ type LoadingRules struct {
 	// Precedence lists candidate files, highest priority first. Missing
 	// files are skipped.
 	Precedence []string
-	// WarnIfAllMissing logs a warning when no file of Precedence exists;
-	// set when the list came from $KUBECONFIG, which the user wrote.
+	// WarnIfAllMissing logs "Config not found: FILES" at -v 6 when no file
+	// of Precedence exists; set when the list came from $KUBECONFIG, which
+	// the user wrote.
 	WarnIfAllMissing bool
 }
 
@@ -87,7 +88,9 @@ func (r *LoadingRules) Files() []string {
 
 // Load reads and merges the files. A missing ExplicitPath is an error
 // (the os.Stat error, as upstream reports it); other missing files are
-// skipped, with a warning if WarnIfAllMissing and none exists.
+// skipped, with a -v 6 line if WarnIfAllMissing and none exists (upstream
+// kubectl no longer warns at the default level: the command's own error
+// says enough).
 // Unreadable or malformed files are errors naming the file. No file at all
 // yields an empty Config, not an error.
 func (r *LoadingRules) Load() (*Config, error) {
@@ -113,7 +116,7 @@ func (r *LoadingRules) Load() (*Config, error) {
 		loaded = append(loaded, cfg)
 	}
 	if len(loaded) == 0 && len(missing) > 0 && r.WarnIfAllMissing {
-		klog.Warningf("Config not found: %s", strings.Join(missing, ", "))
+		klog.V(6).Infof("Config not found: %s", strings.Join(missing, ", "))
 	}
 	return merge(loaded), nil
 }
@@ -238,7 +241,7 @@ func merge(configs []*Config) *Config {
 		if out.CurrentContext == "" {
 			out.CurrentContext = c.CurrentContext
 		}
-		if !out.Preferences.Colors && len(out.Preferences.Extensions) == 0 {
+		if out.Preferences.IsZero() {
 			out.Preferences = c.Preferences
 		}
 	}

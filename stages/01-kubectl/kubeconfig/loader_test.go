@@ -118,17 +118,31 @@ contexts:
 	}
 }
 
-func TestAllListedFilesMissingWarns(t *testing.T) {
-	isolate(t)
-	dir := t.TempDir()
-	t.Setenv("KUBECONFIG", filepath.Join(dir, "a")+":"+filepath.Join(dir, "b"))
-	logs := captureLogs(t, 0)
-	cfg, err := NewDefaultLoadingRules().Load()
-	if err != nil || !cfg.isEmpty() {
-		t.Fatalf("Load = %+v, %v; want an empty config", cfg, err)
-	}
-	if !strings.Contains(logs.String(), "] Config not found: "+filepath.Join(dir, "a")+", "+filepath.Join(dir, "b")) {
-		t.Errorf("no warning; log:\n%s", logs)
+// Files $KUBECONFIG lists that all do not exist are mentioned at -v 6
+// only, as upstream kubectl v1.37 does.
+func TestAllListedFilesMissingLogs(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		level int
+		want  bool
+	}{
+		{"silent by default", 0, false},
+		{"logged at -v 6", 6, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			isolate(t)
+			dir := t.TempDir()
+			t.Setenv("KUBECONFIG", filepath.Join(dir, "a")+":"+filepath.Join(dir, "b"))
+			logs := captureLogs(t, tc.level)
+			cfg, err := NewDefaultLoadingRules().Load()
+			if err != nil || !cfg.isEmpty() {
+				t.Fatalf("Load = %+v, %v; want an empty config", cfg, err)
+			}
+			line := "I.*] Config not found: " + regexp.QuoteMeta(filepath.Join(dir, "a")+", "+filepath.Join(dir, "b"))
+			if got := regexp.MustCompile(line).MatchString(logs.String()); got != tc.want {
+				t.Errorf("logged %v, want %v; log:\n%s", got, tc.want, logs)
+			}
+		})
 	}
 }
 
@@ -236,11 +250,38 @@ clusters: null
 contexts: null
 current-context: ""
 kind: Config
-preferences: {}
 users: null
 `
 	if string(got) != want {
 		t.Errorf("Marshal(empty) =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// preferences are written only when they hold something, as upstream
+// kubectl v1.37.2 prints `config view` and rewrites a file in use-context.
+func TestMarshalPreferences(t *testing.T) {
+	tests := []struct {
+		name, file string
+		want       string // "" means no preferences key
+	}{
+		{"none", "current-context: a\n", ""},
+		{"empty", "current-context: a\npreferences: {}\n", ""},
+		{"colors", "current-context: a\npreferences:\n  colors: true\n", "preferences:\n  colors: true\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, err := Parse([]byte(tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := Marshal(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(out); strings.Contains(got, "preferences") != (tc.want != "") || !strings.Contains(got, tc.want) {
+				t.Errorf("Marshal =\n%s\nwant preferences %q", got, tc.want)
+			}
+		})
 	}
 }
 

@@ -21,8 +21,9 @@ import "encoding/json"
 type Config struct {
 	Kind       string `json:"kind,omitempty"`
 	APIVersion string `json:"apiVersion,omitempty"`
-	// Preferences is written even when empty ("preferences: {}").
-	Preferences Preferences     `json:"preferences"`
+	// Preferences is left out when empty, as upstream kubectl v1.37
+	// writes and prints files.
+	Preferences Preferences     `json:"preferences,omitzero"`
 	Clusters    []NamedCluster  `json:"clusters"`
 	AuthInfos   []NamedAuthInfo `json:"users"`
 	Contexts    []NamedContext  `json:"contexts"`
@@ -37,6 +38,9 @@ type Preferences struct {
 	Colors     bool             `json:"colors,omitempty"`
 	Extensions []NamedExtension `json:"extensions,omitempty"`
 }
+
+// IsZero reports whether p sets nothing; encoding/json's omitzero asks it.
+func (p Preferences) IsZero() bool { return !p.Colors && len(p.Extensions) == 0 }
 
 // Cluster says where an API server is and how to trust it.
 type Cluster struct {
@@ -191,6 +195,5 @@ func (c *Config) Context(name string) (*Context, bool) {
 // IsConfigEmpty.
 func (c *Config) isEmpty() bool {
 	return len(c.Clusters) == 0 && len(c.AuthInfos) == 0 && len(c.Contexts) == 0 &&
-		c.CurrentContext == "" && !c.Preferences.Colors &&
-		len(c.Preferences.Extensions) == 0 && len(c.Extensions) == 0
+		c.CurrentContext == "" && c.Preferences.IsZero() && len(c.Extensions) == 0
 }

@@ -9,7 +9,10 @@
 //   - validateCluster, validateAuthInfo: each returns every problem found,
 //     in upstream client-go's words, so the user fixes them in one go.
 //   - ConfigurationInvalidError: the list, printed as "invalid
-//     configuration: ..." with several problems in brackets.
+//     configuration: ..." with several problems in brackets;
+//     IsConfigurationInvalid tells one.
+//   - ErrorMessage(err): the line kubectl prints for such an error, in
+//     upstream cmdutil.CheckErr's form ("Error in configuration: ...").
 
 package kubeconfig
 
@@ -18,6 +21,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -72,6 +76,54 @@ func newConfigurationInvalid(errs []error) error {
 		return nil
 	}
 	return ConfigurationInvalidError(errs)
+}
+
+// IsConfigurationInvalid reports whether err is, or wraps, a
+// ConfigurationInvalidError or a missing-context error (upstream's
+// clientcmd.IsConfigurationInvalid).
+func IsConfigurationInvalid(err error) bool {
+	var invalid ConfigurationInvalidError
+	var cnf *contextNotFoundError
+	return errors.As(err, &invalid) || errors.As(err, &cnf)
+}
+
+// ErrorMessage returns what kubectl prints for a configuration error, as
+// upstream's cmdutil.CheckErr words it, and whether err is one
+// (IsConfigurationInvalid). A list of one problem is reported as that
+// problem: "Error in configuration: context was not found for specified
+// context: x" for a missing context, "error: no server found for cluster
+// \"x\"" for anything else; several problems read
+//
+//	Error in configuration:
+//	* first problem
+//	* second problem
+//
+// (the first line ends in a space, as upstream's). The text has no
+// trailing newline.
+func ErrorMessage(err error) (string, bool) {
+	var invalid ConfigurationInvalidError
+	var cnf *contextNotFoundError
+	switch {
+	case errors.As(err, &invalid):
+	case errors.As(err, &cnf):
+		return "Error in configuration: " + cnf.Error(), true
+	default:
+		return "", false
+	}
+	var msgs []string
+	for _, e := range invalid {
+		if m := e.Error(); !slices.Contains(msgs, m) {
+			msgs = append(msgs, m)
+		}
+	}
+	switch {
+	case len(msgs) > 1:
+		return "Error in configuration: \n* " + strings.Join(msgs, "\n* "), true
+	case errors.As(invalid[0], &cnf):
+		return "Error in configuration: " + msgs[0], true
+	default:
+		return "error: " + msgs[0], true
+	}
 }
 
 // IsEmptyConfig reports whether err means nothing was configured.

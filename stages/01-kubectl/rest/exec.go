@@ -17,7 +17,8 @@
 // spec.interactive false (this client never lends the plugin a terminal) and
 // spec.cluster when provideClusterInfo is set; it prints an ExecCredential
 // whose status holds token or clientCertificateData+clientKeyData and an
-// optional expirationTimestamp. The result is reused until that time.
+// optional expirationTimestamp, in JSON or YAML (exec_credential.go has
+// the document and how it is read). The result is reused until that time.
 
 package rest
 
@@ -36,50 +37,11 @@ import (
 	"sync"
 	"time"
 
-	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"k8s.io/klog/v2"
 )
 
 // execInfoEnv is the variable that carries the ExecCredential to the plugin.
 const execInfoEnv = "KUBERNETES_EXEC_INFO"
-
-// The plugin API versions this client speaks. Their documents have the same
-// shape for everything used here.
-var supportedExecVersions = map[string]bool{
-	"client.authentication.k8s.io/v1":      true,
-	"client.authentication.k8s.io/v1beta1": true,
-}
-
-// execCredential is the document exchanged with the plugin, in both
-// directions.
-type execCredential struct {
-	Kind       string             `json:"kind"`
-	APIVersion string             `json:"apiVersion"`
-	Spec       execCredentialIn   `json:"spec"`
-	Status     *execCredentialOut `json:"status,omitempty"`
-}
-
-type execCredentialIn struct {
-	Cluster     *execCluster `json:"cluster,omitempty"`
-	Interactive bool         `json:"interactive"`
-}
-
-// execCluster tells the plugin which server the credential is for.
-type execCluster struct {
-	Server                   string          `json:"server"`
-	TLSServerName            string          `json:"tls-server-name,omitempty"`
-	InsecureSkipTLSVerify    bool            `json:"insecure-skip-tls-verify,omitempty"`
-	CertificateAuthorityData []byte          `json:"certificate-authority-data,omitempty"`
-	ProxyURL                 string          `json:"proxy-url,omitempty"`
-	Config                   json.RawMessage `json:"config,omitempty"`
-}
-
-type execCredentialOut struct {
-	ExpirationTimestamp   *metav1.Time `json:"expirationTimestamp,omitempty"`
-	Token                 string       `json:"token,omitempty"`
-	ClientCertificateData string       `json:"clientCertificateData,omitempty"`
-	ClientKeyData         string       `json:"clientKeyData,omitempty"`
-}
 
 // execCreds is one plugin result. Its pointer identity tells whether a
 // refresh already happened (see refreshAfterUnauthorized).
@@ -90,7 +52,7 @@ type execCreds struct {
 
 type execAuthenticator struct {
 	cfg     ExecConfig
-	cluster *execCluster // nil unless ProvideClusterInfo
+	cluster *ExecCluster // nil unless ProvideClusterInfo
 	stderr  io.Writer    // the plugin's stderr: the user's terminal
 
 	// onRotate closes idle connections when the certificate changes, so
@@ -124,7 +86,7 @@ func newExecAuthenticator(cfg *Config) (*execAuthenticator, error) {
 }
 
 // execClusterFor describes the target server the way the plugin sees it.
-func execClusterFor(cfg *Config) (*execCluster, error) {
+func execClusterFor(cfg *Config) (*ExecCluster, error) {
 	u, err := cfg.serverURL()
 	if err != nil {
 		return nil, err
@@ -134,7 +96,7 @@ func execClusterFor(cfg *Config) (*execCluster, error) {
 	if err != nil {
 		return nil, fmt.Errorf("exec plugin: read certificate authority: %w", err)
 	}
-	c := &execCluster{
+	c := &ExecCluster{
 		Server:                   u.String(),
 		TLSServerName:            t.ServerName,
 		InsecureSkipTLSVerify:    t.Insecure,
@@ -189,10 +151,10 @@ func (a *execAuthenticator) clientCertificate() (*tls.Certificate, error) {
 
 // runLocked runs the plugin and stores its result. a.mu must be held.
 func (a *execAuthenticator) runLocked(ctx context.Context) error {
-	input, err := json.Marshal(execCredential{
+	input, err := json.Marshal(ExecCredential{
 		Kind:       "ExecCredential",
 		APIVersion: a.cfg.APIVersion,
-		Spec:       execCredentialIn{Cluster: a.cluster, Interactive: false},
+		Spec:       ExecCredentialSpec{Cluster: a.cluster, Interactive: false},
 	})
 	if err != nil {
 		return fmt.Errorf("exec: encode ExecCredential: %w", err)
@@ -210,11 +172,11 @@ func (a *execAuthenticator) runLocked(ctx context.Context) error {
 		return a.runError(err)
 	}
 
-	var out execCredential
-	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+	out, err := decodeExecCredential(stdout.Bytes())
+	if err != nil {
 		return fmt.Errorf("decoding stdout: %w", err)
 	}
-	if out.Kind != "ExecCredential" || out.APIVersion != a.cfg.APIVersion {
+	if out.APIVersion != a.cfg.APIVersion {
 		return fmt.Errorf("exec plugin is configured to use API version %s, plugin returned version %s",
 			a.cfg.APIVersion, out.APIVersion)
 	}

@@ -154,6 +154,21 @@ func TestExecPluginWithoutClusterInfo(t *testing.T) {
 	}
 }
 
+// A plugin may answer in YAML, which client-go's decoder reads too.
+func TestExecPluginYAMLOutput(t *testing.T) {
+	p := newPlugin(t, "apiVersion: "+v1+"\nkind: ExecCredential\nstatus:\n  token: token-@N@\n")
+	srv := newAPIServer(t, serverOptions{handler: acceptTokens("token-1")})
+	cfg := srv.config()
+	cfg.ExecProvider = p.config(v1)
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Get(context.Background(), "/apis"); err != nil {
+		t.Fatalf("request with a YAML credential: %v", err)
+	}
+}
+
 // A credential with expirationTimestamp is reused until then.
 func TestExecPluginExpiry(t *testing.T) {
 	p := newPlugin(t, tokenOutput(`,"expirationTimestamp":"2030-01-01T00:00:00Z"`))
@@ -269,7 +284,22 @@ func TestExecPluginErrors(t *testing.T) {
 			want: "exec plugin didn't return a token or cert/key pair"},
 		{name: "certificate without key", output: `{"kind":"ExecCredential","apiVersion":"` + v1 + `","status":{"clientCertificateData":"x"}}`,
 			want: "exec plugin returned only certificate or key, not both"},
-		{name: "not JSON", output: "hello", want: "decoding stdout"},
+		// Output that is not an ExecCredential: upstream kubectl's words
+		// (checked against v1.37.2).
+		{name: "not an object", output: "hello",
+			want: `getting credentials: decoding stdout: couldn't get version/kind; json parse error: json: cannot unmarshal string into Go value of type struct { APIVersion string "json:\"apiVersion,omitempty\""; Kind string "json:\"kind,omitempty\"" }`},
+		{name: "not YAML", output: "status: [",
+			want: "getting credentials: decoding stdout: yaml: line 1: did not find expected node content"},
+		{name: "no kind means ExecCredential", output: `{"apiVersion":"` + v1 + `"}`,
+			want: "getting credentials: exec plugin didn't return a status field"},
+		{name: "no apiVersion", output: `{"kind":"ExecCredential","status":{"token":"abc"}}`,
+			want: "getting credentials: exec plugin is configured to use API version client.authentication.k8s.io/v1, plugin returned version client.authentication.k8s.io/__internal"},
+		{name: "other kind", output: `{"kind":"Foo","apiVersion":"` + v1 + `","status":{"token":"abc"}}`,
+			want: `getting credentials: decoding stdout: no kind "Foo" is registered for version "client.authentication.k8s.io/v1"`},
+		{name: "unknown version", output: `{"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v2","status":{"token":"abc"}}`,
+			want: `getting credentials: decoding stdout: no kind "ExecCredential" is registered for version "client.authentication.k8s.io/v2"`},
+		{name: "token of the wrong type", output: `{"kind":"ExecCredential","apiVersion":"` + v1 + `","status":{"token":5}}`,
+			want: "getting credentials: decoding stdout: json: cannot unmarshal number into Go struct field ExecCredentialStatus.status.token of type string"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,7 +11,8 @@
 //     (WebSocket, for exec), returning the 101 response.
 //
 // Bodies are logged here, at -v 8 and up ("Request Body:", "Response
-// Body:"); the per-request lines come from round_trippers.go.
+// Body:", or "Request Body" body=... in the structured format); the
+// per-request lines come from round_trippers.go.
 
 package rest
 
@@ -69,7 +70,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	logBody("Request Body", r.Body)
+	logRequestBody(r.Body)
 	res, err := c.client.Do(req)
 	if err != nil {
 		return nil, err
@@ -111,7 +112,7 @@ func (c *Client) Stream(ctx context.Context, r Request) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	logBody("Request Body", r.Body)
+	logRequestBody(r.Body)
 	res, err := c.stream.Do(req)
 	if err != nil {
 		return nil, err
@@ -195,11 +196,23 @@ func (c *Client) newHTTPRequest(ctx context.Context, r Request) (*http.Request, 
 	return req, nil
 }
 
-// logBody logs a request or response body at -v 8 and up. A byte below
-// '\n' marks a binary body (protobuf), printed as a hex dump instead.
+// logRequestBody logs a request's body at -v 8 and up. Upstream's
+// structured logs print one for every request, "" when there is none
+// (body=""); its text logs, as client-go wrote them before v1.33, only
+// the bodies there are.
+func logRequestBody(body []byte) {
+	if body == nil && !structuredLogs() {
+		return
+	}
+	logBody("Request Body", body)
+}
+
+// logBody logs a body at -v 8 and up; response bodies are always logged,
+// empty ones too, as upstream does. A byte below '\n' marks a binary body
+// (protobuf), printed as a hex dump instead.
 func logBody(prefix string, body []byte) {
 	level := verbosity()
-	if level < 8 || len(body) == 0 {
+	if level < 8 {
 		return
 	}
 	binary := bytes.IndexFunc(body, func(r rune) bool { return r < 0x0a }) != -1

@@ -83,7 +83,10 @@ func (rt *debuggingRoundTripper) RoundTrip(req *http.Request) (*http.Response, e
 	// Before the request.
 	switch {
 	case level >= 9 && structured:
-		klog.InfoS("Request", "curlCommand", info.toCurl())
+		// The newline makes klog print the command as a multi-line block
+		// (curlCommand=<, the command on its own line, >) that can be
+		// copied whole, as upstream prints it.
+		klog.InfoS("Request", "curlCommand", info.toCurl()+"\n")
 	case level >= 9:
 		klog.Infof("%s", info.toCurl())
 	case level >= 7 && structured:

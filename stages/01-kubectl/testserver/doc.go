@@ -15,14 +15,19 @@
 //	}
 //
 // Everything it serves is derived from shared/scheme (the resource table)
-// and stages/01-kubectl/schema (the built-in OpenAPI documents); a test adds
+// and stages/01-kubectl/schema (the built-in OpenAPI schemas); a test adds
 // custom resources with AddResource, objects with WithObjects or Create,
-// and failures with Inject.
+// and failures with Inject. Bodies are held to what the API server
+// demands: they must fit the kind's Go type, and unknown fields are
+// refused, dropped with a warning, or dropped, as ?fieldValidation says -
+// so the upstream kubectl, which leaves that check to the server, can be
+// pointed at it too.
 //
 // Files, in the order a request meets them: server.go (start, options,
 // authentication, routing), recorder.go, faults.go, discovery.go,
-// openapi.go, kubeconfig.go (/version and the kubeconfig), routes.go,
-// objects.go, list.go, patch.go, watch.go, table.go, store.go, status.go
+// openapi.go and openapi_paths.go, kubeconfig.go (/version and the
+// kubeconfig), routes.go, objects.go, decode.go (request bodies),
+// list.go, delete.go, patch.go, watch.go, table.go, store.go, status.go
 // (the error answers), resources.go, setup.go and certs.go.
 //
 // It stands in for the stage-2 API server until that exists, and keeps

@@ -42,6 +42,14 @@ func call(t *testing.T, srv *testserver.Server, method, path string, body any, h
 // send is call with a chosen client. header holds name, value pairs.
 func send(t *testing.T, c *http.Client, srv *testserver.Server, method, path string, body any, header ...string) (int, string, []byte) {
 	t.Helper()
+	resp, data := roundTrip(t, c, srv, method, path, body, header...)
+	return resp.StatusCode, resp.Header.Get("Content-Type"), data
+}
+
+// roundTrip sends one request and returns the response, its body read.
+// A body that is a string is sent as is, anything else as JSON.
+func roundTrip(t *testing.T, c *http.Client, srv *testserver.Server, method, path string, body any, header ...string) (*http.Response, []byte) {
+	t.Helper()
 	var r io.Reader
 	switch b := body.(type) {
 	case nil:
@@ -73,7 +81,14 @@ func send(t *testing.T, c *http.Client, srv *testserver.Server, method, path str
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resp.StatusCode, resp.Header.Get("Content-Type"), data
+	return resp, data
+}
+
+// callResponse is call returning the whole response (for its headers).
+func callResponse(t *testing.T, srv *testserver.Server, method, path string, body any, header ...string) (*http.Response, []byte) {
+	t.Helper()
+	cert := srv.ClientCert()
+	return roundTrip(t, httpClient(t, srv, &cert), srv, method, path, body, header...)
 }
 
 // decode unmarshals a response body into a map.

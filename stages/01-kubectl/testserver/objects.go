@@ -1,12 +1,15 @@
-// Objects: the verbs on REST paths - create, get, list, update, delete.
+// Objects: the verbs on REST paths - create, get, update - and the
+// dispatch to the others.
 //
 // Interface:
 //   - serveObjects(w, r, body): dispatch by HTTP method and path to the
-//     verb handlers below, list.go, patch.go (patch, scale, status, log)
-//     and watch.go.
+//     verb handlers below, list.go, delete.go, patch.go (patch, scale,
+//     status, log) and watch.go; warnings become Warning headers.
+//   - serveGet: one object, or its one-row Table.
 //   - verbOf(r, t): the verb a request is, as discovery names verbs.
 //
-// setup.go lets a test fill and read the store directly.
+// decode.go checks request bodies; setup.go lets a test fill and read the
+// store directly.
 //
 // Behaviour follows the API server where kubectl can see it: 201 on
 // create, the object on delete, dryRun=All computes without storing,
@@ -18,14 +21,11 @@ package testserver
 import (
 	"crypto/rand"
 	"fmt"
-	"mime"
 	"net/http"
 	"slices"
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
-	"github.com/kubeworkbook/kubeworkbook/shared/codec"
 	"github.com/kubeworkbook/kubeworkbook/shared/scheme"
-	"github.com/kubeworkbook/kubeworkbook/shared/unstructured"
 	"github.com/kubeworkbook/kubeworkbook/shared/validation"
 	"github.com/kubeworkbook/kubeworkbook/shared/validation/field"
 )
@@ -46,16 +46,15 @@ func (s *Server) serveObjects(w http.ResponseWriter, r *http.Request, body []byt
 		writeStatus(w, serr)
 		return
 	}
-	dryRun := r.URL.Query().Get("dryRun") == metav1.DryRunAll
-	contentType := r.Header.Get("Content-Type")
+	in := newWriteRequest(r, body)
 
 	var obj map[string]any
 	code := http.StatusOK
 	switch {
 	case t.sub == "scale":
-		obj, serr = s.scale(r.Method, t, body, dryRun, contentType)
+		obj, serr = s.scale(r.Method, t, in)
 	case t.sub == "status":
-		obj, serr = s.status(r.Method, t, body, dryRun, contentType)
+		obj, serr = s.status(r.Method, t, in)
 	case t.sub == "log":
 		s.serveLog(w, t)
 		return
@@ -69,18 +68,25 @@ func (s *Server) serveObjects(w http.ResponseWriter, r *http.Request, body []byt
 		s.serveList(w, r, t)
 		return
 	case verb == "get":
-		obj, serr = s.get(t)
+		s.serveGet(w, r, t)
+		return
 	case verb == "create":
-		obj, serr = s.create(t, body, contentType, dryRun)
+		obj, serr = s.create(t, in)
 		code = http.StatusCreated
 	case verb == "update":
-		obj, serr = s.update(t, body, contentType, dryRun)
+		obj, serr = s.update(t, in)
 	case verb == "patch":
-		obj, code, serr = s.patch(t, body, contentType, dryRun)
-	case verb == "delete":
-		obj, serr = s.remove(t, dryRun)
-	case verb == "deletecollection":
-		obj, serr = s.deleteCollection(r, t, dryRun)
+		obj, code, serr = s.patch(t, in)
+	case verb == "delete", verb == "deletecollection":
+		var opts metav1.DeleteOptions
+		if opts, serr = deleteOptions(r, body); serr != nil {
+			break
+		}
+		if verb == "delete" {
+			obj, serr = s.remove(t, opts)
+		} else {
+			obj, serr = s.deleteCollection(r, t, opts)
+		}
 	}
 	if serr != nil {
 		writeStatus(w, serr)
@@ -89,7 +95,31 @@ func (s *Server) serveObjects(w http.ResponseWriter, r *http.Request, body []byt
 	if t.sub == "" {
 		s.withTypeMeta(obj, t.res)
 	}
+	writeWarnings(w, in.warnings)
 	writeJSON(w, code, contentTypeJSON, obj)
+}
+
+// serveGet answers a GET of one object: the object, or - when the Accept
+// header asks for a Table, as "kubectl get deploy web" does - a Table with
+// its one row.
+func (s *Server) serveGet(w http.ResponseWriter, r *http.Request, t target) {
+	obj, ok := s.store.get(t.key())
+	if !ok {
+		writeStatus(w, errNotFound(t.res.Group, t.res.Resource, t.name))
+		return
+	}
+	if v := tableVersion(r); v != "" {
+		table, serr := s.table(t.res, []map[string]any{obj}, r.URL.Query().Get("includeObject"))
+		if serr != nil {
+			writeStatus(w, serr)
+			return
+		}
+		table.ResourceVersion, _ = metadataOf(obj)["resourceVersion"].(string)
+		writeJSON(w, http.StatusOK, tableContentType(v), table)
+		return
+	}
+	s.withTypeMeta(obj, t.res)
+	writeJSON(w, http.StatusOK, contentTypeJSON, obj)
 }
 
 // verbOf names what r does to t with the verbs discovery lists (get,
@@ -123,30 +153,10 @@ func verbOf(r *http.Request, t target) (string, *statusError) {
 	return verb, nil
 }
 
-// remove deletes the named object; deleting a namespace deletes what is in
-// it, as the namespace controller would.
-func (s *Server) remove(t target, dryRun bool) (map[string]any, *statusError) {
-	obj, serr := s.store.remove(t.key(), dryRun)
-	if serr != nil {
-		return nil, serr
-	}
-	if t.res.Group == "" && t.res.Resource == "namespaces" && !dryRun {
-		s.deleteNamespaceContents(t.name)
-	}
-	return obj, nil
-}
-
-func (s *Server) get(t target) (map[string]any, *statusError) {
-	obj, ok := s.store.get(t.key())
-	if !ok {
-		return nil, errNotFound(t.res.Group, t.res.Resource, t.name)
-	}
-	return obj, nil
-}
-
-// create stores the object in body under the collection t names.
-func (s *Server) create(t target, body []byte, contentType string, dryRun bool) (map[string]any, *statusError) {
-	obj, serr := decodeBody(body, contentType, t)
+// create stores the object in the request body under the collection t
+// names.
+func (s *Server) create(t target, in *writeRequest) (map[string]any, *statusError) {
+	obj, serr := s.decodeBody(t, in)
 	if serr != nil {
 		return nil, serr
 	}
@@ -172,20 +182,24 @@ func (s *Server) create(t target, body []byte, contentType string, dryRun bool) 
 	}
 	delete(meta, "resourceVersion")
 	t.name = name
-	return s.store.create(t.key(), obj, dryRun)
+	return s.store.create(t.key(), obj, in.dryRun)
 }
 
-// update replaces the named object with body.
-func (s *Server) update(t target, body []byte, contentType string, dryRun bool) (map[string]any, *statusError) {
-	obj, serr := decodeBody(body, contentType, t)
+// update replaces the named object with the request body.
+func (s *Server) update(t target, in *writeRequest) (map[string]any, *statusError) {
+	obj, serr := s.decodeBody(t, in)
 	if serr != nil {
 		return nil, serr
 	}
-	return s.replace(t, obj, dryRun)
+	return s.replace(t, obj, in.dryRun)
 }
 
-// replace stores obj as the new state of the object t names.
+// replace stores obj as the new state of the object t names. obj must fit
+// the resource's Go type, which a patch may have broken.
 func (s *Server) replace(t target, obj map[string]any, dryRun bool) (map[string]any, *statusError) {
+	if serr := checkTypes(t.res, obj); serr != nil {
+		return nil, serr
+	}
 	meta := metadataOf(obj)
 	if name, _ := meta["name"].(string); name != t.name {
 		return nil, errBadRequest(fmt.Sprintf("the name of the object (%s) does not match the name on the URL (%s)", name, t.name))
@@ -194,57 +208,6 @@ func (s *Server) replace(t target, obj map[string]any, dryRun bool) (map[string]
 		meta["namespace"] = t.namespace
 	}
 	return s.store.update(t.key(), obj, dryRun)
-}
-
-// deleteCollection removes every object of the collection that matches
-// the selectors and returns them as a list.
-func (s *Server) deleteCollection(r *http.Request, t target, dryRun bool) (map[string]any, *statusError) {
-	items, rv, serr := s.selected(r, t)
-	if serr != nil {
-		return nil, serr
-	}
-	for _, item := range items {
-		k := objectKey{t.res.Group, t.res.Resource, unstructured.Namespace(item), unstructured.Name(item)}
-		if _, serr := s.store.remove(k, dryRun); serr != nil {
-			return nil, serr
-		}
-	}
-	return s.listObject(t.res, items, rv, ""), nil
-}
-
-// deleteNamespaceContents removes every object in namespace ns, as the
-// namespace controller does once a namespace is deleted.
-func (s *Server) deleteNamespaceContents(ns string) {
-	for _, obj := range s.Objects() {
-		if unstructured.Namespace(obj) != ns {
-			continue
-		}
-		if res, ok := s.api.byKind(unstructured.APIVersion(obj), unstructured.Kind(obj)); ok {
-			s.store.remove(objectKey{res.Group, res.Resource, ns, unstructured.Name(obj)}, false)
-		}
-	}
-}
-
-// decodeBody reads a JSON or YAML object and checks its apiVersion and kind
-// against the path; missing ones are filled in. Other media types (the
-// protobuf some clients prefer) are refused with 415.
-func decodeBody(body []byte, contentType string, t target) (map[string]any, *statusError) {
-	if mt, _, _ := mime.ParseMediaType(contentType); contentType != "" && mt != contentTypeJSON && mt != "application/yaml" {
-		return nil, errUnsupportedMediaType("application/json, application/yaml")
-	}
-	obj, err := codec.DecodeUnstructured(body)
-	if err != nil {
-		return nil, errBadRequest(fmt.Sprintf("the body of the request could not be decoded: %v", err))
-	}
-	gv := t.res.GroupVersion().String()
-	if av := unstructured.APIVersion(obj); av != "" && av != gv {
-		return nil, errBadRequest(fmt.Sprintf("the API version in the data (%s) does not match the expected API version (%s)", av, gv))
-	}
-	if k := unstructured.Kind(obj); k != "" && k != t.res.Kind {
-		return nil, errBadRequest(fmt.Sprintf("the kind in the data (%s) does not match the expected kind (%s)", k, t.res.Kind))
-	}
-	obj["apiVersion"], obj["kind"] = gv, t.res.Kind
-	return obj, nil
 }
 
 // validateName checks metadata.name as the API server does for every kind:

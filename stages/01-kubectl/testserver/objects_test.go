@@ -155,6 +155,46 @@ func TestListAsTable(t *testing.T) {
 	}
 }
 
+// Talk 002, "kubectl get": "kubectl get deploy web" asks for one object as
+// a Table too, and gets one row with every column; kubectl keeps the -o
+// wide ones (priority 1) for -o wide.
+func TestGetAsTable(t *testing.T) {
+	srv := testserver.Start(t, testserver.WithObjects(deployment("web", 3, nil)))
+	for _, tc := range []struct {
+		name, path string
+		wantCols   string
+		wantCell   any
+	}{
+		{"deployment", deployments + "/web", "Name,Ready,Up-to-date,Available,Age,Containers,Images,Selector", "web"},
+		{"namespace", "/api/v1/namespaces/default", "Name,Status,Age", "default"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, ctype, body := call(t, srv, "GET", tc.path, nil, "Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json")
+			if code != 200 || ctype != "application/json;as=Table;v=v1;g=meta.k8s.io" {
+				t.Fatalf("GET: %d %s %s", code, ctype, body)
+			}
+			table := decode(t, body)
+			var cols []string
+			for _, c := range table["columnDefinitions"].([]any) {
+				cols = append(cols, c.(map[string]any)["name"].(string))
+			}
+			rows, _ := table["rows"].([]any)
+			if got := strings.Join(cols, ","); got != tc.wantCols || len(rows) != 1 {
+				t.Fatalf("columns %s, %d rows; want %s and one row", got, len(rows), tc.wantCols)
+			}
+			if cells := rows[0].(map[string]any)["cells"].([]any); cells[0] != tc.wantCell {
+				t.Errorf("cells = %v", cells)
+			}
+			if rv, _ := unstructured.NestedString(table, "metadata", "resourceVersion"); rv == "" {
+				t.Error("table lacks the object's resourceVersion")
+			}
+		})
+	}
+	if code, _, body := call(t, srv, "GET", deployments+"/nope", nil, "Accept", "application/json;as=Table;v=v1;g=meta.k8s.io"); code != 404 {
+		t.Errorf("table of a missing object: %d %s, want 404", code, body)
+	}
+}
+
 // dryRun=All runs the request without storing anything.
 func TestDryRun(t *testing.T) {
 	srv := testserver.Start(t)

@@ -7,8 +7,10 @@
 //     hash is redirected to the current one, as upstream does.
 //   - (*Server).SetOpenAPI(gv, doc): replace a document, changing its hash.
 //
-// Documents come from stages/01-kubectl/schema's built-in v1.37 copy. The
-// hash is the upper-case hex SHA-512 of the document, as upstream's.
+// Documents are stages/01-kubectl/schema's built-in v1.37 components with
+// paths derived from shared/scheme (openapi_paths.go), built once per
+// group version. The hash is the upper-case hex SHA-512 of the document,
+// as upstream's.
 package testserver
 
 import (
@@ -17,7 +19,10 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"sync"
 
+	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
+	"github.com/kubeworkbook/kubeworkbook/shared/scheme"
 	"github.com/kubeworkbook/kubeworkbook/stages/01-kubectl/schema"
 )
 
@@ -47,13 +52,43 @@ func (s *Server) openAPIDocs() map[string][]byte {
 		s.api.mu.RUnlock()
 		if !ok {
 			var err error
-			if doc, err = schema.Builtin(gv); err != nil {
+			if doc, err = builtinDocument(v); err != nil {
 				continue // no schema for this group version: not listed, as for a CRD without one
 			}
 		}
 		docs[schema.OpenAPIPath(gv)] = doc
 	}
 	return docs
+}
+
+// builtDocs caches builtinDocument's results by group version: they depend
+// only on the built-in schema and shared/scheme, which never change while
+// the process runs.
+var builtDocs sync.Map // group version string → []byte
+
+// builtinDocument returns gv's document: the built-in components with the
+// paths of the scheme's resources in gv. It fails (matching
+// schema.ErrNoSchema) for a group version without a built-in schema.
+func builtinDocument(gv metav1.GroupVersion) ([]byte, error) {
+	if doc, ok := builtDocs.Load(gv.String()); ok {
+		return doc.([]byte), nil
+	}
+	builtin, err := schema.Builtin(gv.String())
+	if err != nil {
+		return nil, err
+	}
+	var resources []*scheme.Resource
+	for _, r := range scheme.All() {
+		if r.GroupVersion() == gv {
+			resources = append(resources, r)
+		}
+	}
+	doc, err := openAPIDocument(builtin, resources)
+	if err != nil {
+		return nil, err
+	}
+	builtDocs.Store(gv.String(), doc)
+	return doc, nil
 }
 
 // serveOpenAPI answers /openapi/v3 and the documents below it.

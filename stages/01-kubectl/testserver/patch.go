@@ -37,21 +37,24 @@ const (
 
 // patch applies body to the object t names. Server-side apply of a
 // missing object creates it (201); everything else answers 200.
-func (s *Server) patch(t target, body []byte, contentType string, dryRun bool) (map[string]any, int, *statusError) {
-	pt, _, _ := mime.ParseMediaType(contentType)
+func (s *Server) patch(t target, in *writeRequest) (map[string]any, int, *statusError) {
+	pt, _, _ := mime.ParseMediaType(in.contentType)
 	cur, ok := s.store.get(t.key())
 	if !ok {
 		if pt == patchApply {
-			obj, serr := s.create(t, body, "application/yaml", dryRun)
+			asYAML := *in
+			asYAML.contentType = "application/yaml"
+			obj, serr := s.create(t, &asYAML)
+			in.warnings = asYAML.warnings
 			return obj, http.StatusCreated, serr
 		}
 		return nil, 0, errNotFound(t.res.Group, t.res.Resource, t.name)
 	}
-	patched, serr := applyPatch(cur, body, pt)
+	patched, serr := applyPatch(cur, in.body, pt)
 	if serr != nil {
 		return nil, 0, serr
 	}
-	out, serr := s.replace(t, patched, dryRun)
+	out, serr := s.replace(t, patched, in.dryRun)
 	return out, http.StatusOK, serr
 }
 
@@ -89,7 +92,7 @@ func applyPatch(cur map[string]any, patch []byte, patchType string) (map[string]
 }
 
 // scale serves /scale: GET reads, PUT and PATCH change spec.replicas.
-func (s *Server) scale(method string, t target, body []byte, dryRun bool, contentType string) (map[string]any, *statusError) {
+func (s *Server) scale(method string, t target, in *writeRequest) (map[string]any, *statusError) {
 	cur, ok := s.store.get(t.key())
 	if !ok {
 		return nil, errNotFound(t.res.Group, t.res.Resource, t.name)
@@ -100,7 +103,7 @@ func (s *Server) scale(method string, t target, body []byte, dryRun bool, conten
 		return scaleOf(cur), nil
 	case http.MethodPut:
 		var err error
-		if next, err = codec.DecodeUnstructured(body); err != nil {
+		if next, err = codec.DecodeUnstructured(in.body); err != nil {
 			return nil, errBadRequest(fmt.Sprintf("the body of the request could not be decoded: %v", err))
 		}
 		// A Scale with a resourceVersion is a precondition on the object.
@@ -108,9 +111,9 @@ func (s *Server) scale(method string, t target, body []byte, dryRun bool, conten
 			unstructured.SetNestedField(cur, rv, "metadata", "resourceVersion")
 		}
 	case http.MethodPatch:
-		pt, _, _ := mime.ParseMediaType(contentType)
+		pt, _, _ := mime.ParseMediaType(in.contentType)
 		var serr *statusError
-		if next, serr = applyPatch(scaleOf(cur), body, pt); serr != nil {
+		if next, serr = applyPatch(scaleOf(cur), in.body, pt); serr != nil {
 			return nil, serr
 		}
 	default:
@@ -124,7 +127,7 @@ func (s *Server) scale(method string, t target, body []byte, dryRun bool, conten
 		}})
 	}
 	unstructured.SetNestedField(cur, replicas, "spec", "replicas")
-	out, serr := s.replace(t, cur, dryRun)
+	out, serr := s.replace(t, cur, in.dryRun)
 	if serr != nil {
 		return nil, serr
 	}
@@ -158,7 +161,7 @@ func scaleOf(obj map[string]any) map[string]any {
 
 // status serves /status: GET reads the object; PUT and PATCH change only
 // its status.
-func (s *Server) status(method string, t target, body []byte, dryRun bool, contentType string) (map[string]any, *statusError) {
+func (s *Server) status(method string, t target, in *writeRequest) (map[string]any, *statusError) {
 	cur, ok := s.store.get(t.key())
 	if !ok {
 		return nil, errNotFound(t.res.Group, t.res.Resource, t.name)
@@ -170,13 +173,13 @@ func (s *Server) status(method string, t target, body []byte, dryRun bool, conte
 		return cur, nil
 	case http.MethodPut:
 		var serr *statusError
-		if next, serr = decodeBody(body, contentType, t); serr != nil {
+		if next, serr = s.decodeBody(t, in); serr != nil {
 			return nil, serr
 		}
 	case http.MethodPatch:
-		pt, _, _ := mime.ParseMediaType(contentType)
+		pt, _, _ := mime.ParseMediaType(in.contentType)
 		var serr *statusError
-		if next, serr = applyPatch(cur, body, pt); serr != nil {
+		if next, serr = applyPatch(cur, in.body, pt); serr != nil {
 			return nil, serr
 		}
 	default:
@@ -186,7 +189,7 @@ func (s *Server) status(method string, t target, body []byte, dryRun bool, conte
 	if rv, ok := unstructured.NestedString(next, "metadata", "resourceVersion"); ok && rv != "" {
 		unstructured.SetNestedField(cur, rv, "metadata", "resourceVersion")
 	}
-	out, serr := s.replace(t, cur, dryRun)
+	out, serr := s.replace(t, cur, in.dryRun)
 	if serr == nil {
 		s.withTypeMeta(out, t.res)
 	}

@@ -52,7 +52,7 @@ func (s *Server) Create(obj any) (map[string]any, error) {
 	if res.Namespaced && ns == "" {
 		ns = "default"
 	}
-	out, serr := s.create(target{res: res, namespace: ns}, data, contentTypeJSON, false)
+	out, serr := s.create(target{res: res, namespace: ns}, &writeRequest{body: data, contentType: contentTypeJSON})
 	if serr != nil {
 		return nil, serr
 	}
