@@ -104,7 +104,9 @@ func TestStrategicMergePatchOffer(t *testing.T) {
 		got = append(got, ct)
 	}
 	slices.Sort(got)
-	want := []string{contentApplyPatch, contentJSONPatch, contentMergePatch} // no patchMergeKey tags in shared/api yet
+	// Deployments carry patchMergeKey tags (containers by name), so the
+	// strategic merge patch is offered, as upstream does for built-in kinds.
+	want := []string{contentApplyPatch, contentJSONPatch, contentMergePatch, contentStrategic}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("patch content types (-want +got):\n%s", diff)
 	}

@@ -195,8 +195,8 @@ func TestV2(t *testing.T) {
 			if name == "io.k8s.apimachinery.pkg.api.resource.Quantity" || name == "io.k8s.apimachinery.pkg.util.intstr.IntOrString" {
 				continue // TestSpecialTypes
 			}
-			v3JSON, _ := json.Marshal(def)
-			v2JSON, _ := json.Marshal(doc.Definitions[name])
+			v3JSON := unwrapAllOf(t, def)
+			v2JSON := unwrapAllOf(t, doc.Definitions[name]) // same key order as v3JSON
 			if want := strings.ReplaceAll(string(v3JSON), "#/components/schemas/", "#/definitions/"); string(v2JSON) != want {
 				t.Errorf("%s: v2 %s, want %s", name, v2JSON, want)
 			}
@@ -212,4 +212,38 @@ func BenchmarkNew(b *testing.B) {
 	for b.Loop() {
 		New(resources, testVersion)
 	}
+}
+
+// unwrapAllOf renders a v3 schema the way v2 writes it: v3 wraps a $ref that
+// carries extensions in a one-element allOf (a $ref may have no siblings
+// there), v2 keeps the $ref beside them.
+func unwrapAllOf(t *testing.T, def any) []byte {
+	t.Helper()
+	data, _ := json.Marshal(def)
+	var tree any
+	if err := json.Unmarshal(data, &tree); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(v any) any
+	walk = func(v any) any {
+		switch v := v.(type) {
+		case map[string]any:
+			if all, ok := v["allOf"].([]any); ok && len(all) == 1 {
+				if inner, ok := all[0].(map[string]any); ok && len(inner) == 1 && inner["$ref"] != nil {
+					delete(v, "allOf")
+					v["$ref"] = inner["$ref"]
+				}
+			}
+			for k, e := range v {
+				v[k] = walk(e)
+			}
+		case []any:
+			for i, e := range v {
+				v[i] = walk(e)
+			}
+		}
+		return v
+	}
+	out, _ := json.Marshal(walk(tree))
+	return out
 }

@@ -53,7 +53,7 @@ type DeploymentSpec struct {
 	Template corev1.PodTemplateSpec `json:"template"`
 	// Strategy is a value with omitempty, written as "strategy: {}" when
 	// empty; the server defaults it to RollingUpdate 25%/25%.
-	Strategy DeploymentStrategy `json:"strategy,omitempty"`
+	Strategy DeploymentStrategy `json:"strategy,omitempty" patchStrategy:"retainKeys"`
 	// MinReadySeconds is how long a new pod must be ready before it counts
 	// as available.
 	MinReadySeconds int32 `json:"minReadySeconds,omitempty"`
@@ -115,7 +115,7 @@ type DeploymentStatus struct {
 	UnavailableReplicas int32 `json:"unavailableReplicas,omitempty"`
 	// TerminatingReplicas counts pods being deleted; nil when not tracked.
 	TerminatingReplicas *int32                `json:"terminatingReplicas,omitempty"`
-	Conditions          []DeploymentCondition `json:"conditions,omitempty"`
+	Conditions          []DeploymentCondition `json:"conditions,omitempty" patchStrategy:"merge" patchMergeKey:"type"`
 	// CollisionCount is bumped when a new ReplicaSet's name (from the
 	// template hash) collides with an existing one, changing the hash.
 	CollisionCount *int32 `json:"collisionCount,omitempty"`

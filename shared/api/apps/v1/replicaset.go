@@ -57,7 +57,7 @@ type ReplicaSetStatus struct {
 	// TerminatingReplicas counts pods being deleted; nil when not tracked.
 	TerminatingReplicas *int32                `json:"terminatingReplicas,omitempty"`
 	ObservedGeneration  int64                 `json:"observedGeneration,omitempty"`
-	Conditions          []ReplicaSetCondition `json:"conditions,omitempty"`
+	Conditions          []ReplicaSetCondition `json:"conditions,omitempty" patchStrategy:"merge" patchMergeKey:"type"`
 }
 
 // ReplicaSetConditionType names a ReplicaSet condition.

@@ -89,7 +89,7 @@ const (
 
 // JobStatus is the observed state of a Job.
 type JobStatus struct {
-	Conditions []JobCondition `json:"conditions,omitempty"`
+	Conditions []JobCondition `json:"conditions,omitempty" patchStrategy:"merge" patchMergeKey:"type"`
 	// StartTime is when the controller started the Job (reset when a
 	// suspended Job resumes).
 	StartTime      *metav1.Time `json:"startTime,omitempty"`

@@ -29,9 +29,9 @@ type Container struct {
 	WorkingDir string   `json:"workingDir,omitempty"`
 	// Ports are informational, except that named ports can be targeted by
 	// a Service and hostPort claims a port on the node.
-	Ports   []ContainerPort `json:"ports,omitempty"`
+	Ports   []ContainerPort `json:"ports,omitempty" patchStrategy:"merge" patchMergeKey:"containerPort"`
 	EnvFrom []EnvFromSource `json:"envFrom,omitempty"`
-	Env     []EnvVar        `json:"env,omitempty"`
+	Env     []EnvVar        `json:"env,omitempty" patchStrategy:"merge" patchMergeKey:"name"`
 	// Resources is a value, not a pointer: an empty one is written as
 	// "resources: {}".
 	Resources ResourceRequirements `json:"resources,omitempty"`
@@ -39,7 +39,7 @@ type Container struct {
 	// turns the init container into a sidecar that keeps running next to
 	// the regular containers.
 	RestartPolicy  *ContainerRestartPolicy `json:"restartPolicy,omitempty"`
-	VolumeMounts   []VolumeMount           `json:"volumeMounts,omitempty"`
+	VolumeMounts   []VolumeMount           `json:"volumeMounts,omitempty" patchStrategy:"merge" patchMergeKey:"mountPath"`
 	LivenessProbe  *Probe                  `json:"livenessProbe,omitempty"`
 	ReadinessProbe *Probe                  `json:"readinessProbe,omitempty"`
 	StartupProbe   *Probe                  `json:"startupProbe,omitempty"`

@@ -45,7 +45,7 @@ type NamespaceSpec struct {
 // NamespaceStatus is the observed state of a namespace.
 type NamespaceStatus struct {
 	Phase      NamespacePhase       `json:"phase,omitempty"`
-	Conditions []NamespaceCondition `json:"conditions,omitempty"`
+	Conditions []NamespaceCondition `json:"conditions,omitempty" patchStrategy:"merge" patchMergeKey:"type"`
 }
 
 // NamespacePhase is the lifecycle phase of a namespace.

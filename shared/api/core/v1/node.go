@@ -46,7 +46,7 @@ type NodeSpec struct {
 	// PodCIDR is the range pod IPs on this node come from, allocated by
 	// the node IPAM controller; PodCIDRs[0] equals it.
 	PodCIDR  string   `json:"podCIDR,omitempty"`
-	PodCIDRs []string `json:"podCIDRs,omitempty"`
+	PodCIDRs []string `json:"podCIDRs,omitempty" patchStrategy:"merge"`
 	// ProviderID is "<provider>://<id>" for cloud machines.
 	ProviderID string `json:"providerID,omitempty"`
 	// Unschedulable is set by kubectl cordon; running pods stay.
@@ -62,8 +62,8 @@ type NodeStatus struct {
 	Allocatable ResourceList `json:"allocatable,omitempty"`
 	// Phase is deprecated and never set.
 	Phase      NodePhase       `json:"phase,omitempty"`
-	Conditions []NodeCondition `json:"conditions,omitempty"`
-	Addresses  []NodeAddress   `json:"addresses,omitempty"`
+	Conditions []NodeCondition `json:"conditions,omitempty" patchStrategy:"merge" patchMergeKey:"type"`
+	Addresses  []NodeAddress   `json:"addresses,omitempty" patchStrategy:"merge" patchMergeKey:"type"`
 	// DaemonEndpoints and NodeInfo are values: written as {} when empty.
 	DaemonEndpoints NodeDaemonEndpoints `json:"daemonEndpoints,omitempty"`
 	NodeInfo        NodeSystemInfo      `json:"nodeInfo,omitempty"`

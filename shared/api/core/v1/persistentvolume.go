@@ -99,7 +99,7 @@ type PersistentVolumeClaimStatus struct {
 	Phase       PersistentVolumeClaimPhase       `json:"phase,omitempty"`
 	AccessModes []PersistentVolumeAccessMode     `json:"accessModes,omitempty"`
 	Capacity    ResourceList                     `json:"capacity,omitempty"`
-	Conditions  []PersistentVolumeClaimCondition `json:"conditions,omitempty"`
+	Conditions  []PersistentVolumeClaimCondition `json:"conditions,omitempty" patchStrategy:"merge" patchMergeKey:"type"`
 }
 
 // PersistentVolumeClaimConditionType names a claim condition.

@@ -57,14 +57,14 @@ type PodTemplateSpec struct {
 // pod exists; the exceptions are container images, activeDeadlineSeconds,
 // tolerations (additions only) and, before binding, nodeName via a Binding.
 type PodSpec struct {
-	Volumes []Volume `json:"volumes,omitempty"`
+	Volumes []Volume `json:"volumes,omitempty" patchStrategy:"merge,retainKeys" patchMergeKey:"name"`
 	// InitContainers run one after another, each to completion, before the
 	// regular containers start (except sidecars, see
 	// Container.RestartPolicy).
-	InitContainers []Container `json:"initContainers,omitempty"`
+	InitContainers []Container `json:"initContainers,omitempty" patchStrategy:"merge" patchMergeKey:"name"`
 	// Containers has no omitempty: a pod needs at least one, and an empty
 	// list is written as null.
-	Containers []Container `json:"containers"`
+	Containers []Container `json:"containers" patchStrategy:"merge" patchMergeKey:"name"`
 	// RestartPolicy defaults to Always; Jobs must use OnFailure or Never.
 	RestartPolicy RestartPolicy `json:"restartPolicy,omitempty"`
 	// TerminationGracePeriodSeconds nil means the default of 30; 0 means
@@ -93,7 +93,7 @@ type PodSpec struct {
 	// it cannot be combined with HostPID.
 	ShareProcessNamespace *bool                  `json:"shareProcessNamespace,omitempty"`
 	SecurityContext       *PodSecurityContext    `json:"securityContext,omitempty"`
-	ImagePullSecrets      []LocalObjectReference `json:"imagePullSecrets,omitempty"`
+	ImagePullSecrets      []LocalObjectReference `json:"imagePullSecrets,omitempty" patchStrategy:"merge" patchMergeKey:"name"`
 	// Hostname defaults to the pod's name; with Subdomain the pod gets
 	// the DNS name <hostname>.<subdomain>.<namespace>.svc.<cluster domain>.
 	Hostname  string    `json:"hostname,omitempty"`
@@ -104,7 +104,7 @@ type PodSpec struct {
 	SchedulerName string       `json:"schedulerName,omitempty"`
 	Tolerations   []Toleration `json:"tolerations,omitempty"`
 	// HostAliases are extra lines for the pod's /etc/hosts.
-	HostAliases []HostAlias `json:"hostAliases,omitempty"`
+	HostAliases []HostAlias `json:"hostAliases,omitempty" patchStrategy:"merge" patchMergeKey:"ip"`
 	// PriorityClassName is resolved into Priority by admission (stage 2).
 	PriorityClassName string `json:"priorityClassName,omitempty"`
 	Priority          *int32 `json:"priority,omitempty"`
@@ -122,7 +122,7 @@ type PodSpec struct {
 	// Overhead is the cost of the pod's sandbox, added to its requests;
 	// set by RuntimeClass admission.
 	Overhead                  ResourceList               `json:"overhead,omitempty"`
-	TopologySpreadConstraints []TopologySpreadConstraint `json:"topologySpreadConstraints,omitempty"`
+	TopologySpreadConstraints []TopologySpreadConstraint `json:"topologySpreadConstraints,omitempty" patchStrategy:"merge" patchMergeKey:"topologyKey"`
 	// OS restricts the fields that make sense for one operating system.
 	OS *PodOS `json:"os,omitempty"`
 	// Resources, when set, is a budget for the whole pod that its

@@ -23,7 +23,7 @@ type PodStatus struct {
 	// computed from.
 	ObservedGeneration int64          `json:"observedGeneration,omitempty"`
 	Phase              PodPhase       `json:"phase,omitempty"`
-	Conditions         []PodCondition `json:"conditions,omitempty"`
+	Conditions         []PodCondition `json:"conditions,omitempty" patchStrategy:"merge" patchMergeKey:"type"`
 	// Message and Reason explain the phase, such as Reason "Evicted".
 	Message string `json:"message,omitempty"`
 	Reason  string `json:"reason,omitempty"`
@@ -32,11 +32,11 @@ type PodStatus struct {
 	NominatedNodeName string `json:"nominatedNodeName,omitempty"`
 	// HostIP is the node's primary IP; HostIPs[0] equals it.
 	HostIP  string   `json:"hostIP,omitempty"`
-	HostIPs []HostIP `json:"hostIPs,omitempty"`
+	HostIPs []HostIP `json:"hostIPs,omitempty" patchStrategy:"merge" patchMergeKey:"ip"`
 	// PodIP is assigned by the CNI plugin when the sandbox is created;
 	// PodIPs[0] equals it, with at most one IPv4 and one IPv6.
 	PodIP  string  `json:"podIP,omitempty"`
-	PodIPs []PodIP `json:"podIPs,omitempty"`
+	PodIPs []PodIP `json:"podIPs,omitempty" patchStrategy:"merge" patchMergeKey:"ip"`
 	// StartTime is when the kubelet accepted the pod, before any image
 	// pull.
 	StartTime             *metav1.Time      `json:"startTime,omitempty"`

@@ -43,7 +43,7 @@ type ServiceList struct {
 
 // ServiceSpec is the desired behaviour of a Service.
 type ServiceSpec struct {
-	Ports []ServicePort `json:"ports,omitempty"`
+	Ports []ServicePort `json:"ports,omitempty" patchStrategy:"merge" patchMergeKey:"port"`
 	// Selector picks the pods behind the Service. Without one the
 	// endpoints are managed by someone else (or by hand).
 	Selector map[string]string `json:"selector,omitempty"`
@@ -185,7 +185,7 @@ const (
 // ServiceStatus is the observed state of a Service.
 type ServiceStatus struct {
 	LoadBalancer LoadBalancerStatus `json:"loadBalancer,omitempty"`
-	Conditions   []metav1.Condition `json:"conditions,omitempty"`
+	Conditions   []metav1.Condition `json:"conditions,omitempty" patchStrategy:"merge" patchMergeKey:"type"`
 }
 
 // LoadBalancerStatus lists where an external load balancer accepts

@@ -20,7 +20,7 @@ type ServiceAccount struct {
 	// Secrets lists secrets pods using this account may mount; it only
 	// restricts them under the deprecated enforce-mountable-secrets
 	// annotation.
-	Secrets []ObjectReference `json:"secrets,omitempty"`
+	Secrets []ObjectReference `json:"secrets,omitempty" patchStrategy:"merge" patchMergeKey:"name"`
 	// ImagePullSecrets are added to every pod that uses this account.
 	ImagePullSecrets []LocalObjectReference `json:"imagePullSecrets,omitempty"`
 	// AutomountServiceAccountToken false stops token mounting unless the

@@ -87,9 +87,9 @@ type ObjectMeta struct {
 	// OwnerReferences name the objects this one depends on; at most one has
 	// Controller set. The garbage collector deletes an object whose owners
 	// are all gone.
-	OwnerReferences []OwnerReference `json:"ownerReferences,omitempty"`
+	OwnerReferences []OwnerReference `json:"ownerReferences,omitempty" patchStrategy:"merge" patchMergeKey:"uid"`
 	// Finalizers must all be removed before a deleted object leaves storage.
-	Finalizers []string `json:"finalizers,omitempty"`
+	Finalizers []string `json:"finalizers,omitempty" patchStrategy:"merge"`
 	// ManagedFields records which manager set which fields (server-side
 	// apply). This project keeps it so it survives a round trip.
 	ManagedFields []ManagedFieldsEntry `json:"managedFields,omitempty"`
