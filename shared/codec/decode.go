@@ -26,6 +26,8 @@ import (
 	"strings"
 
 	"sigs.k8s.io/yaml"
+
+	"github.com/kubeworkbook/kubeworkbook/shared/validation/field"
 )
 
 // ErrEmptyDocument is returned (wrapped) for a document that holds no
@@ -220,30 +222,16 @@ func jsonType(v any) string {
 // DecodeManifests reads a whole stream as kubectl apply -f does: split it,
 // decode every document, skip empty ones, and replace each List by its
 // items. An error names the document (1-based) and, for malformed input,
-// the line in the stream.
+// the line in the stream. ReadManifests (manifests.go) returns the same
+// objects with where each came from.
 func DecodeManifests(r io.Reader) ([]map[string]any, error) {
-	docs, err := SplitDocuments(r)
+	manifests, err := ReadManifests(r)
 	if err != nil {
 		return nil, err
 	}
-	var out []map[string]any
-	for i, d := range docs {
-		obj, err := DecodeUnstructured(d.Data)
-		if errors.Is(err, ErrEmptyDocument) {
-			continue
-		}
-		if err != nil {
-			var se *SyntaxError
-			if errors.As(err, &se) {
-				err = fmt.Errorf("decode: %w", se.shift(d.Line))
-			}
-			return nil, fmt.Errorf("document %d: %w", i+1, err)
-		}
-		items, err := ItemsOf(obj)
-		if err != nil {
-			return nil, fmt.Errorf("document %d: %w", i+1, err)
-		}
-		out = append(out, items...)
+	out := make([]map[string]any, len(manifests))
+	for i, m := range manifests {
+		out[i] = m.Object
 	}
 	return out, nil
 }
@@ -263,12 +251,32 @@ func IsList(obj map[string]any) bool {
 // apiVersion and the kind without "List". An item that is not an object is
 // an error naming its index.
 func ItemsOf(obj map[string]any) ([]map[string]any, error) {
+	items, err := listItems(obj, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []map[string]any
+	for _, it := range items {
+		out = append(out, it.obj)
+	}
+	return out, nil
+}
+
+// listItem is one object of a list and its path in the list document
+// ("items[2]"; nil for an object that is not in a list).
+type listItem struct {
+	obj  map[string]any
+	path *field.Path
+}
+
+// listItems is ItemsOf with each item's path below p.
+func listItems(obj map[string]any, p *field.Path) ([]listItem, error) {
 	if !IsList(obj) {
-		return []map[string]any{obj}, nil
+		return []listItem{{obj: obj, path: p}}, nil
 	}
 	kind, _ := obj["kind"].(string)
 	apiVersion, _ := obj["apiVersion"].(string)
-	var out []map[string]any
+	var out []listItem
 	for i, it := range obj["items"].([]any) {
 		m, ok := it.(map[string]any)
 		if !ok {
@@ -282,7 +290,7 @@ func ItemsOf(obj map[string]any) ([]map[string]any, error) {
 				m["apiVersion"] = apiVersion
 			}
 		}
-		sub, err := ItemsOf(m)
+		sub, err := listItems(m, p.Child("items").Index(i))
 		if err != nil {
 			return nil, err
 		}

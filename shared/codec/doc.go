@@ -6,13 +6,19 @@
 //	objs, err := codec.DecodeManifests(file) // split, decode, flatten Lists
 //	for _, obj := range objs { ... unstructured.Kind(obj) ... }
 //
-// or step by step: SplitDocuments cuts a stream at its "---" lines (or a
+// ReadManifests returns the same objects as Manifests, each with its
+// document, its place in a List and the keys its text gives twice
+// (DuplicateFields: `metadata: {name: a, name: b}` decodes to name "b",
+// and only the text still shows the "a"); kubectl uses them to say which
+// object of a file is wrong.
+//
+// Or step by step: SplitDocuments cuts a stream at its "---" lines (or a
 // JSON stream between its objects) and drops documents that hold only
 // comments; DecodeUnstructured turns one YAML or JSON document into a
-// map[string]any; ItemsOf opens a "kind: List". DecodeStrict decodes into a
-// typed struct and reports every unknown field by its path, the mistake of
-// talk 002's Deployment whose pod spec is indented one level too little
-// (`unknown field "spec.spec"`).
+// map[string]any; ItemsOf opens a "kind: List". DecodeStrict decodes into
+// a typed struct and reports every unknown or repeated field by its path,
+// such as the mistake of talk 002's Deployment whose pod spec is indented
+// one level too little (`unknown field "spec.spec"`).
 //
 // Writing (kubectl get -o json / -o yaml): EncodeJSON indents with four
 // spaces, EncodeYAML sorts keys, as kubectl does.

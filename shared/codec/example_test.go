@@ -60,3 +60,20 @@ func ExampleEncodeYAML() {
 	//   port: "80"
 	// kind: ConfigMap
 }
+
+func ExampleReadManifests() {
+	stream := "apiVersion: v1\nkind: List\nitems:\n" +
+		"- {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n" +
+		"- {apiVersion: v1, kind: ConfigMap, metadata: {name: b, name: c}}\n"
+	manifests, err := codec.ReadManifests(strings.NewReader(stream))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range manifests {
+		fmt.Println(m.Document, m.Item, m.Object["metadata"], m.Duplicates)
+	}
+	// Output:
+	// 1 items[0] map[name:a] []
+	// 1 items[1] map[name:c] [metadata.name]
+}

@@ -58,3 +58,22 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// ReadManifests reads the text twice, the second time for repeated keys;
+// whatever the input, that must not panic, and it must return the
+// objects DecodeManifests returns.
+func FuzzReadManifests(f *testing.F) {
+	for _, s := range []string{
+		"metadata: {name: a, name: b}", "a: 1\na: 2\n---\nkind: List\napiVersion: v1\nitems: [{a: 1, a: 1}]",
+		`{"a":{"b":1,"b":2}}`, "? [a]\n: b\n? [a]\n: c", "a: &x {b: 1, b: 2}\nc: *x", "80: a\n80: b", "on: 1\non: 2",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		manifests, err := ReadManifests(bytes.NewReader(data))
+		objs, err2 := DecodeManifests(bytes.NewReader(data))
+		if (err == nil) != (err2 == nil) || len(manifests) != len(objs) {
+			t.Fatalf("ReadManifests: %d objects, %v; DecodeManifests: %d, %v", len(manifests), err, len(objs), err2)
+		}
+	})
+}

@@ -4,8 +4,9 @@
 // Interface:
 //   - DecodeStrict(doc, into) decodes like encoding/json but first walks
 //     the document beside into's type and reports, by field path, every
-//     unknown field, every value of the wrong JSON type, and every value a
-//     custom decoder (Quantity, Time, IntOrString) rejects.
+//     unknown field, every key given twice, every value of the wrong JSON
+//     type, and every value a custom decoder (Quantity, Time, IntOrString)
+//     rejects.
 //   - StrictDecodingError carries those problems as a field.ErrorList.
 //
 // encoding/json's DisallowUnknownFields stops at the first unknown field
@@ -56,7 +57,8 @@ func (e *StrictDecodingError) Unwrap() []error {
 
 // DecodeStrict decodes one YAML or JSON document into into, which must be
 // a non-nil pointer. Field names match exactly (encoding/json alone would
-// accept "Spec" for "spec"), YAML keys may not repeat, and problems are
+// accept "Spec" for "spec"), keys may not repeat (in YAML or JSON: the
+// API server's `duplicate field "metadata.name"`), and problems are
 // reported together, sorted by path, as a *StrictDecodingError. A
 // malformed document gives a *SyntaxError.
 func DecodeStrict(doc []byte, into any) error {
@@ -67,7 +69,7 @@ func DecodeStrict(doc []byte, into any) error {
 	j := doc
 	if !json.Valid(doc) {
 		var err error
-		if j, err = yaml.YAMLToJSONStrict(doc); err != nil {
+		if j, err = yaml.YAMLToJSON(doc); err != nil {
 			return fmt.Errorf("decode strict: %w", yamlSyntaxError(err))
 		}
 	}
@@ -77,7 +79,16 @@ func DecodeStrict(doc []byte, into any) error {
 	if err := dec.Decode(&generic); err != nil {
 		return fmt.Errorf("decode strict: %w", jsonSyntaxError(j, 0, err))
 	}
-	if errs := check(generic, rv.Elem().Type(), nil); len(errs) > 0 {
+	// Keys given twice are gone from the decoded value; only the text
+	// still shows them (duplicates.go).
+	var errs field.ErrorList
+	dups, _ := DuplicateFields(doc)
+	for _, p := range dups {
+		errs = append(errs, DuplicateFieldError(p))
+	}
+	errs = append(errs, check(generic, rv.Elem().Type(), nil)...)
+	if len(errs) > 0 {
+		slices.SortStableFunc(errs, func(a, b *field.Error) int { return strings.Compare(a.Field, b.Field) })
 		return &StrictDecodingError{Errors: errs}
 	}
 	if err := json.Unmarshal(j, into); err != nil {

@@ -105,7 +105,8 @@ spec:
 		{name: "custom decoder refuses", in: "spec: {template: {spec: {containers: [{resources: {cpu: 1x}}]}}}",
 			wantErr: `strict decoding error: spec.template.spec.containers[0].resources[cpu]: Invalid value: "1x": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`},
 		{name: "bad timestamp", in: "metadata: {creationTimestamp: yesterday}", wantErr: `strict decoding error: metadata.creationTimestamp: Invalid value: "yesterday": `},
-		{name: "duplicate yaml key", in: "kind: A\nkind: B\n", wantErr: `decode strict: yaml: line 2: key "kind" already set in map`},
+		{name: "duplicate yaml key", in: "kind: A\nkind: B\n", wantErr: `strict decoding error: kind: Duplicate value: duplicate field "kind": the key is given more than once and only its last value would be kept`},
+		{name: "duplicate json key, nested", in: `{"kind":"A","metadata":{"name":"a","name":"b"}}`, wantErr: `strict decoding error: metadata.name: Duplicate value: duplicate field "metadata.name"`},
 		{name: "malformed yaml", in: "a: [", wantErr: `decode strict: yaml: line 1: did not find expected node content`},
 	}
 	for _, tc := range tests {

@@ -30,7 +30,11 @@ CFG
 export KUBECONFIG="$work/config" KUBECACHEDIR="$work/cache" HOME="$work"
 
 rejected=0
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+# Commands are shown in bold on a terminal; piped into a file or a CI log,
+# the escape codes would only be noise.
+bold='' plain=''
+if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; fi
+step() { printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"; }
 expect_rejected() {
   step "$*"
   # -v 6 would print every request; none may appear.

@@ -18,11 +18,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
+	"github.com/kubeworkbook/kubeworkbook/stages/01-kubectl/printers"
 )
 
 // apiResourcesOptions are the flags of api-resources.
@@ -124,7 +124,7 @@ func (o *apiResourcesOptions) less(a, b apiResourceRow) bool {
 }
 
 func (o *apiResourcesOptions) print(streams IOStreams, rows []apiResourceRow) error {
-	w := tabwriter.NewWriter(streams.Out, 10, 4, 3, ' ', 0) // upstream's GetNewTabWriter
+	w := printers.NewTabWriter(streams.Out) // kubectl's one column layout
 	if !o.noHeaders && o.output != "name" {
 		cols := []string{"NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"}
 		if o.output == "wide" {
@@ -142,7 +142,7 @@ func (o *apiResourcesOptions) print(streams IOStreams, rows []apiResourceRow) er
 			fmt.Fprintln(w, name)
 		case "wide":
 			fmt.Fprintf(w, "%s\t%s\t%s\t%v\t%s\t%v\t%s\n", r.Name, strings.Join(r.ShortNames, ","), r.groupVersion,
-				r.Namespaced, r.Kind, r.Verbs, strings.Join(r.Categories, ","))
+				r.Namespaced, r.Kind, strings.Join(slices.Sorted(slices.Values(r.Verbs)), ","), strings.Join(r.Categories, ","))
 		default:
 			fmt.Fprintf(w, "%s\t%s\t%s\t%v\t%s\n", r.Name, strings.Join(r.ShortNames, ","), r.groupVersion, r.Namespaced, r.Kind)
 		}

@@ -62,7 +62,7 @@ func NewCmdApply(env *Env) *cobra.Command {
 			"  # Apply every manifest in a directory and its subdirectories\n  kubectl apply -R -f ./manifests/",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(o.files.Filenames) == 0 {
-				return usageError(cmd, "must specify one of -f and -k")
+				return errors.New("must specify one of -f and -k")
 			}
 			if len(args) > 0 {
 				return usageError(cmd, "Unexpected args: %v", args)
@@ -101,7 +101,7 @@ func (o *applyOptions) run(cmd *cobra.Command, env *Env) error {
 	var errs []error
 	for _, m := range manifests {
 		if err := o.applyOne(ctx, env, m); err != nil {
-			errs = append(errs, addSourceToErr("applying", m.source, err))
+			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)
@@ -109,15 +109,8 @@ func (o *applyOptions) run(cmd *cobra.Command, env *Env) error {
 
 // applyOne applies one manifest and prints the result line.
 func (o *applyOptions) applyOne(ctx context.Context, env *Env, m manifest) error {
-	mapping, err := env.mapManifest(ctx, m)
+	mapping, ns, err := env.placeManifest(ctx, m)
 	if err != nil {
-		return err
-	}
-	ns, explicit, err := env.Namespace()
-	if err != nil {
-		return err
-	}
-	if ns, err = objectNamespace(m.obj, mapping, ns, explicit); err != nil {
 		return err
 	}
 	oc, err := o.write.client(env)
@@ -142,12 +135,12 @@ func (o *applyOptions) applyOne(ctx context.Context, env *Env, m manifest) error
 		}
 		created, err := oc.create(ctx, mapping, ns, modified)
 		if err != nil {
-			return err
+			return addSourceToErr("creating", m.source, err)
 		}
 		return o.print("created", created, env)
 	}
 	if err != nil {
-		return err
+		return addSourceToErr("retrieving current configuration of", m.source, err)
 	}
 	original, err := lastApplied(current)
 	if err != nil {
@@ -170,7 +163,7 @@ func (o *applyOptions) applyOne(ctx context.Context, env *Env, m manifest) error
 	}
 	patched, err := oc.patch(ctx, mapping, ns, name, "", mediaMergePatch, body, nil)
 	if err != nil {
-		return err
+		return addSourceToErr("applying patch to", m.source, err)
 	}
 	return o.print("configured", patched, env)
 }
@@ -190,7 +183,7 @@ func (o *applyOptions) serverSideApply(ctx context.Context, env *Env, oc *object
 	}
 	applied, err := oc.patch(ctx, mapping, ns, unstructured.Name(m.obj), "", mediaApplyPatch, body, extra)
 	if err != nil {
-		return err
+		return addSourceToErr("applying", m.source, err)
 	}
 	return o.print("serverside-applied", applied, env)
 }

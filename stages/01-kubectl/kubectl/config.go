@@ -17,12 +17,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kubeworkbook/kubeworkbook/shared/codec"
 	"github.com/kubeworkbook/kubeworkbook/stages/01-kubectl/kubeconfig"
+	"github.com/kubeworkbook/kubeworkbook/stages/01-kubectl/printers"
 )
 
 // NewCmdConfig returns `kubectl config` and its subcommands.
@@ -139,7 +139,7 @@ func newCmdConfigGetContexts(env *Env) *cobra.Command {
 					}
 				}
 			}
-			w := tabwriter.NewWriter(env.Streams.Out, 10, 4, 3, ' ', 0) // upstream's GetNewTabWriter
+			w := printers.NewTabWriter(env.Streams.Out) // kubectl's one column layout
 			if output == "" && !noHeaders {
 				fmt.Fprintln(w, "CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE")
 			}

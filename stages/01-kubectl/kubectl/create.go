@@ -15,6 +15,7 @@
 package kubectl
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -39,10 +40,7 @@ func NewCmdCreate(env *Env) *cobra.Command {
 			"  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(o.files.Filenames) == 0 {
-				fmt.Fprint(env.Streams.ErrOut, "Error: must specify one of -f and -k\n\n")
-				cmd.SetOut(env.Streams.ErrOut)
-				_ = cmd.Help()
-				return ErrExit
+				return errors.New("must specify one of -f and -k")
 			}
 			if len(args) > 0 {
 				return usageError(cmd, "Unexpected args: %v", args)
@@ -76,23 +74,41 @@ func (o *createOptions) run(cmd *cobra.Command, env *Env) error {
 	}
 	var errs []error
 	for _, m := range manifests {
-		if o.write.saveConfig {
-			if err := setLastApplied(m.obj); err != nil {
-				return err
-			}
+		if err := o.createOne(ctx, env, m); err != nil {
+			errs = append(errs, err)
 		}
-		if o.write.dryRun == dryRunClient {
-			errs = append(errs, o.write.printer.PrintObj(m.obj, env.Streams.Out))
-			continue
-		}
-		created, err := o.write.send(ctx, env, m.obj)
-		if err != nil {
-			errs = append(errs, addSourceToErr("creating", m.source, err))
-			continue
-		}
-		errs = append(errs, o.write.printer.PrintObj(created, env.Streams.Out))
 	}
 	return errors.Join(errs...)
+}
+
+// createOne creates one manifest, or prints it for a client dry run. A
+// dry run still maps the kind and checks the namespace, as upstream
+// does, so `--dry-run=client` fails for a kind the server does not serve.
+func (o *createOptions) createOne(ctx context.Context, env *Env, m manifest) error {
+	// 1. Where it goes: the REST mapping and the namespace.
+	mapping, ns, err := env.placeManifest(ctx, m)
+	if err != nil {
+		return err
+	}
+	// 2. --save-config stores the manifest in its own annotation.
+	if o.write.saveConfig {
+		if err := setLastApplied(m.obj); err != nil {
+			return err
+		}
+	}
+	// 3. Print (client dry run) or POST and print the server's answer.
+	if o.write.dryRun == dryRunClient {
+		return o.write.printer.PrintObj(m.obj, env.Streams.Out)
+	}
+	client, err := o.write.client(env)
+	if err != nil {
+		return err
+	}
+	created, err := client.create(ctx, mapping, ns, m.obj)
+	if err != nil {
+		return addSourceToErr("creating", m.source, err)
+	}
+	return o.write.printer.PrintObj(created, env.Streams.Out)
 }
 
 // usageError is upstream's UsageErrorf: the message and a pointer to -h.

@@ -17,6 +17,7 @@
 package kubectl
 
 import (
+	"errors"
 	"github.com/spf13/cobra"
 
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
@@ -59,17 +60,22 @@ func NewCmdCreateDeployment(env *Env) *cobra.Command {
 				p.Command = args[dash:]
 			}
 			if len(p.Images) > 1 && len(p.Command) > 0 {
-				return usageError(cmd, "cannot specify multiple --image options and command")
+				return errors.New("cannot specify multiple --image options and command")
 			}
 			if err := o.complete(); err != nil {
 				return err
 			}
 			p.Namespace = env.explicitNamespace()
+			o.flags = fieldFlags{
+				"spec.replicas":                                           "--replicas",
+				"spec.template.spec.containers[*].image":                  "--image",
+				"spec.template.spec.containers[*].ports[*].containerPort": "--port",
+			}
 			if o.directive != schema.Ignore {
 				head := map[string]any{"kind": "Deployment", "metadata": map[string]any{"name": p.Name}}
 				if err := validateImages(head, p.Images, func(i int) *field.Path {
 					return field.NewPath("spec", "template", "spec", "containers").Index(i).Child("image")
-				}); err != nil {
+				}, o.flags); err != nil {
 					return err
 				}
 			}
@@ -79,8 +85,8 @@ func NewCmdCreateDeployment(env *Env) *cobra.Command {
 	o.addFlags(cmd)
 	cmd.Flags().StringSliceVar(&p.Images, "image", nil, "Image names to run. A deployment can have multiple images set for multi-container pod.")
 	_ = cmd.MarkFlagRequired("image")
-	cmd.Flags().Int32Var(&p.Port, "port", -1, "The containerPort that this deployment exposes.")
-	cmd.Flags().Int32VarP(&p.Replicas, "replicas", "r", 1, "Number of replicas to create. Default is 1.")
+	int32Var(cmd.Flags(), &p.Port, "port", "", -1, "The containerPort that this deployment exposes.")
+	int32Var(cmd.Flags(), &p.Replicas, "replicas", "r", 1, "Number of replicas to create. Default is 1.")
 	return cmd
 }
 

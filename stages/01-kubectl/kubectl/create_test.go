@@ -93,6 +93,26 @@ func TestCreateDeploymentRejectsBadArguments(t *testing.T) {
 			want: []string{"error: exactly one NAME is required, got 0", "See 'kubectl create deployment -h'"},
 		},
 		{
+			name: "negative replicas",
+			args: []string{"x", "--image=nginx", "--replicas=-2"},
+			want: []string{`The Deployment "x" is invalid: spec.replicas: Invalid value: -2: must be greater than or equal to 0 (set by --replicas)`},
+		},
+		{
+			name: "port out of range",
+			args: []string{"x", "--image=nginx", "--port=99999"},
+			want: []string{`spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 99999: must be between 1 and 65535, inclusive (set by --port)`},
+		},
+		{
+			name: "empty image",
+			args: []string{"x", "--image="},
+			want: []string{`spec.template.spec.containers[0].image: Required value (set by --image)`},
+		},
+		{
+			name: "replicas beyond int32",
+			args: []string{"x", "--image=nginx", "--replicas=99999999999"},
+			want: []string{`invalid argument "99999999999" for "-r, --replicas" flag: strconv.ParseInt: parsing "99999999999": value out of range`},
+		},
+		{
 			name: "several images and a command",
 			args: []string{"x", "--image=nginx", "--image=redis", "--", "sleep", "1"},
 			want: []string{"cannot specify multiple --image options and command"},

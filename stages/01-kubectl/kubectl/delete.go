@@ -89,7 +89,7 @@ func NewCmdDelete(env *Env) *cobra.Command {
 func (o *deleteOptions) complete(env *Env, args []string) (metav1.DeleteOptions, error) {
 	var opts metav1.DeleteOptions
 	var err error
-	if o.dryRun, err = parseDryRun(o.dryRunFlag); err != nil {
+	if o.dryRun, err = completeDryRun(o.dryRunFlag); err != nil {
 		return opts, err
 	}
 	switch {

@@ -6,8 +6,9 @@
 //     [NAME_PREFIX | -l label] | TYPE/NAME)`, with -A, --show-events and
 //     --chunk-size.
 //   - describeObject picks the describer: Pod, Deployment, ReplicaSet,
-//     Node and Service have their own (describe_*.go); every other kind
-//     gets the generic one (describe_generic.go).
+//     Node, Service, ConfigMap, Secret and Namespace have their own
+//     (describe_*.go); every other kind gets the generic one
+//     (describe_generic.go).
 //
 // As upstream, a NAME that matches no object is tried as a prefix
 // ("kubectl describe pods nginx" describes nginx-7c5d8b-x and its
@@ -78,6 +79,20 @@ func (o *describeOptions) run(cmd *cobra.Command, env *Env, args []string) error
 	objects, err := o.objects(ctx, env, args)
 	if err != nil && len(objects) == 0 {
 		return err
+	}
+	if len(objects) == 0 {
+		// Nothing matched and nothing failed: say so on stderr, as
+		// upstream does (for cluster-scoped kinds too, in its words).
+		if o.allNamespaces {
+			fmt.Fprintln(env.Streams.ErrOut, "No resources found")
+			return nil
+		}
+		ns, _, err := env.Namespace()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Streams.ErrOut, "No resources found in %s namespace.\n", ns)
+		return nil
 	}
 	d := &describer{env: env, ctx: ctx, showEvents: o.showEvents, limit: o.chunkSize, now: time.Now()}
 	var errs []error
@@ -202,6 +217,20 @@ func (d *describer) describe(o describedObject) error {
 		return d.node(w, o)
 	case "Service":
 		return d.service(w, o)
+	case "ConfigMap":
+		var cm corev1.ConfigMap
+		if err := convert(o.obj, &cm); err != nil {
+			return err
+		}
+		describeConfigMap(w, &cm, d.events(o), d.now)
+	case "Secret":
+		var s corev1.Secret
+		if err := convert(o.obj, &s); err != nil {
+			return err
+		}
+		describeSecret(w, &s)
+	case "Namespace":
+		return d.namespace(w, o)
 	default:
 		describeGeneric(w, o.obj, d.events(o), d.now)
 	}

@@ -5,8 +5,11 @@
 //     Namespace, Priority, Service Account, Node, Start Time, Labels,
 //     Annotations, Status, IP(s), Controlled By, Containers, Conditions,
 //     Volumes, QoS Class, Node-Selectors, Tolerations, Events.
-//   - writeContainers and writeVolumes are shared with the pod template
-//     of Deployments and ReplicaSets (describe_workloads.go).
+//   - writeContainers is shared with the pod template of Deployments and
+//     ReplicaSets (describe_workloads.go); so are writeVolumes
+//     (describe_volumes.go) and the probe lines (describe_probe.go).
+//   - The QoS Class is the status's, or computed as the kubelet would
+//     when the status has none yet (qos.go).
 //
 // Talk 000, "Pod status": the Conditions table and container State are what
 // the kubelet reports back.
@@ -30,7 +33,9 @@ func describePod(w *prefixWriter, pod *corev1.Pod, events []corev1.Event, now ti
 	if pod.Spec.PriorityClassName != "" {
 		w.Write(0, "Priority Class Name:\t%s\n", pod.Spec.PriorityClassName)
 	}
-	w.Write(0, "Service Account:\t%s\n", pod.Spec.ServiceAccountName)
+	if pod.Spec.ServiceAccountName != "" {
+		w.Write(0, "Service Account:\t%s\n", pod.Spec.ServiceAccountName)
+	}
 	if pod.Spec.NodeName == "" {
 		w.Write(0, "Node:\t<none>\n")
 	} else {
@@ -77,7 +82,7 @@ func describePod(w *prefixWriter, pod *corev1.Pod, events []corev1.Event, now ti
 		}
 	}
 	writeVolumes(w, pod.Spec.Volumes, "")
-	w.Write(0, "QoS Class:\t%s\n", pod.Status.QOSClass)
+	w.Write(0, "QoS Class:\t%s\n", podQOS(pod))
 	writeLabels(w, "Node-Selectors", pod.Spec.NodeSelector)
 	writeTolerations(w, "Tolerations", pod.Spec.Tolerations)
 	writeEvents(w, events, now)
@@ -131,20 +136,26 @@ func writeContainers(w *prefixWriter, title string, containers []corev1.Containe
 		}
 		writeResourceList(w, 2, "Limits", c.Resources.Limits)
 		writeResourceList(w, 2, "Requests", c.Resources.Requests)
+		writeProbe(w, 2, "Liveness", c.LivenessProbe)
+		writeProbe(w, 2, "Readiness", c.ReadinessProbe)
+		writeProbe(w, 2, "Startup", c.StartupProbe)
 		writeEnv(w, 2, c.Env)
 		writeMounts(w, 2, c.VolumeMounts)
 	}
 }
 
+// writePorts prints the container's ports and host ports as upstream
+// does: "80/TCP (http)", the protocol as stored (a manifest that the
+// server has not defaulted shows "80/"), the port's name in brackets.
 func writePorts(w *prefixWriter, level int, ports []corev1.ContainerPort) {
 	var port, host []string
 	for _, p := range ports {
-		proto := p.Protocol
-		if proto == "" {
-			proto = corev1.ProtocolTCP
+		name := ""
+		if p.Name != "" {
+			name = " (" + p.Name + ")"
 		}
-		port = append(port, fmt.Sprintf("%d/%s", p.ContainerPort, proto))
-		host = append(host, fmt.Sprintf("%d/%s", p.HostPort, proto))
+		port = append(port, fmt.Sprintf("%d/%s%s", p.ContainerPort, p.Protocol, name))
+		host = append(host, fmt.Sprintf("%d/%s%s", p.HostPort, p.Protocol, name))
 	}
 	title := "Port"
 	if len(ports) > 1 {
@@ -221,9 +232,11 @@ func writeEnv(w *prefixWriter, level int, env []corev1.EnvVar) {
 		case e.ValueFrom.FieldRef != nil:
 			w.Write(level+1, "%s:\t (%s:%s)\n", e.Name, e.ValueFrom.FieldRef.APIVersion, e.ValueFrom.FieldRef.FieldPath)
 		case e.ValueFrom.ConfigMapKeyRef != nil:
-			w.Write(level+1, "%s:\t<set to the key '%s' of config map '%s'>\n", e.Name, e.ValueFrom.ConfigMapKeyRef.Key, e.ValueFrom.ConfigMapKeyRef.Name)
+			ref := e.ValueFrom.ConfigMapKeyRef
+			w.Write(level+1, "%s:\t<set to the key '%s' of config map '%s'>\tOptional: %t\n", e.Name, ref.Key, ref.Name, isTrue(ref.Optional))
 		case e.ValueFrom.SecretKeyRef != nil:
-			w.Write(level+1, "%s:\t<set to the key '%s' in secret '%s'>\n", e.Name, e.ValueFrom.SecretKeyRef.Key, e.ValueFrom.SecretKeyRef.Name)
+			ref := e.ValueFrom.SecretKeyRef
+			w.Write(level+1, "%s:\t<set to the key '%s' in secret '%s'>\tOptional: %t\n", e.Name, ref.Key, ref.Name, isTrue(ref.Optional))
 		default:
 			w.Write(level+1, "%s:\t<set from a resource field>\n", e.Name)
 		}
@@ -249,79 +262,6 @@ func writeMounts(w *prefixWriter, level int, mounts []corev1.VolumeMount) {
 	}
 }
 
-// writeVolumes prints each volume's source in upstream's words; space
-// works as in writeContainers.
-func writeVolumes(w *prefixWriter, volumes []corev1.Volume, space string) {
-	if len(volumes) == 0 {
-		w.Write(0, "%sVolumes:\t<none>\n", space)
-		return
-	}
-	w.Write(0, "%sVolumes:\n", space)
-	nameIndent := ""
-	if space != "" {
-		nameIndent = " "
-	}
-	for _, v := range volumes {
-		w.Write(1, "%s%s:\n", nameIndent, v.Name)
-		s := v.VolumeSource
-		switch {
-		case s.EmptyDir != nil:
-			w.Write(2, "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n")
-			w.Write(2, "Medium:\t%s\n", s.EmptyDir.Medium)
-		case s.HostPath != nil:
-			w.Write(2, "Type:\tHostPath (bare host directory volume)\n")
-			w.Write(2, "Path:\t%s\n", s.HostPath.Path)
-		case s.ConfigMap != nil:
-			w.Write(2, "Type:\tConfigMap (a volume populated by a ConfigMap)\n")
-			w.Write(2, "Name:\t%s\n", s.ConfigMap.Name)
-		case s.Secret != nil:
-			w.Write(2, "Type:\tSecret (a volume populated by a Secret)\n")
-			w.Write(2, "SecretName:\t%s\n", s.Secret.SecretName)
-		case s.PersistentVolumeClaim != nil:
-			w.Write(2, "Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n")
-			w.Write(2, "ClaimName:\t%s\n", s.PersistentVolumeClaim.ClaimName)
-			w.Write(2, "ReadOnly:\t%v\n", s.PersistentVolumeClaim.ReadOnly)
-		case s.Projected != nil:
-			w.Write(2, "Type:\tProjected (a volume that contains injected data from multiple sources)\n")
-		case s.DownwardAPI != nil:
-			w.Write(2, "Type:\tDownwardAPI (a volume populated by information about the pod)\n")
-		default:
-			w.Write(2, "<unknown>\n")
-		}
-	}
-}
-
-func writeTolerations(w *prefixWriter, title string, tolerations []corev1.Toleration) {
-	var lines []string
-	for _, t := range tolerations {
-		s := t.Key
-		if t.Value != "" {
-			s += "=" + t.Value
-		}
-		if t.Effect != "" {
-			s += ":" + string(t.Effect)
-		}
-		if t.Operator == corev1.TolerationOpExists && t.Value == "" {
-			s += " op=Exists"
-		}
-		if t.TolerationSeconds != nil {
-			s += fmt.Sprintf(" for %ds", *t.TolerationSeconds)
-		}
-		lines = append(lines, s)
-	}
-	if len(lines) == 0 {
-		w.Write(0, "%s:\t<none>\n", title)
-		return
-	}
-	for i, l := range lines {
-		if i == 0 {
-			w.Write(0, "%s:\t%s\n", title, l)
-		} else {
-			w.Write(0, "\t%s\n", l)
-		}
-	}
-}
-
 // upperBool renders true/false as upstream's "True"/"False".
 func upperBool(b bool) string {
 	if b {
@@ -329,3 +269,7 @@ func upperBool(b bool) string {
 	}
 	return "False"
 }
+
+// isTrue reads an optional flag such as a key reference's optional: unset
+// is false.
+func isTrue(b *bool) bool { return b != nil && *b }

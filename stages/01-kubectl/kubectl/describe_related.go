@@ -1,12 +1,13 @@
 // The objects a describer needs beside the one it describes: a
 // Deployment's ReplicaSets, a ReplicaSet's pods, a Node's pods, a
-// Service's endpoints.
+// Service's endpoints, a Namespace's quotas and limit ranges.
 //
 // Interface:
-//   - (*describer).deployment, replicaSet, node, service fetch the
+//   - (*describer).deployment, replicaSet, node, service, namespace fetch the
 //     related objects (through discovery's mapping of their kinds, with
 //     label and field selectors) and call the layout functions of
-//     describe_workloads.go, describe_node.go and describe_service.go.
+//     describe_workloads.go, describe_node.go, describe_service.go and
+//     describe_namespace.go.
 //   - ownedBy reports whether metadata names a controller by UID.
 //
 // A related list that fails to load is shown as empty rather than failing
@@ -132,5 +133,24 @@ func (d *describer) service(w *prefixWriter, o describedObject) error {
 	q := url.Values{"labelSelector": {discoveryv1.LabelServiceName + "=" + svc.Name}}
 	_ = d.listTyped("discovery.k8s.io/v1", "EndpointSlice", svc.Namespace, q, &slices)
 	describeService(w, &svc, endpointsFromSlices(slices), d.events(o), d.now)
+	return nil
+}
+
+// namespace describes a Namespace with the ResourceQuotas and LimitRanges
+// inside it; a list the server refuses leaves its section out.
+func (d *describer) namespace(w *prefixWriter, o describedObject) error {
+	var ns corev1.Namespace
+	if err := convert(o.obj, &ns); err != nil {
+		return err
+	}
+	var quotas []corev1.ResourceQuota
+	if err := d.listTyped("v1", "ResourceQuota", ns.Name, url.Values{}, &quotas); err == nil && quotas == nil {
+		quotas = []corev1.ResourceQuota{}
+	}
+	var limits []corev1.LimitRange
+	if err := d.listTyped("v1", "LimitRange", ns.Name, url.Values{}, &limits); err == nil && limits == nil {
+		limits = []corev1.LimitRange{}
+	}
+	describeNamespace(w, &ns, quotas, limits)
 	return nil
 }

@@ -161,7 +161,7 @@ func TestDescribeCommand(t *testing.T) {
 	c := newCluster(t, testserver.WithObjects(pod("ghost-7cbd79df7d-6shhh", map[string]string{"app": "ghost"})))
 	r := c.run(t, "describe", "pods", "ghost")
 	mustSucceed(t, r)
-	if !strings.HasPrefix(r.out, "Name:             ghost-7cbd79df7d-6shhh\nNamespace:        default\n") {
+	if !strings.HasPrefix(r.out, "Name:         ghost-7cbd79df7d-6shhh\nNamespace:    default\n") {
 		t.Errorf("describe output:\n%s", r.out)
 	}
 	var eventQuery string
@@ -176,6 +176,17 @@ func TestDescribeCommand(t *testing.T) {
 	r = c.run(t, "describe", "pods", "nothing")
 	if r.message() != `Error from server (NotFound): pods "nothing" not found` {
 		t.Errorf("error %q", r.message())
+	}
+	// A selector that matches nothing is not an error; stderr says so.
+	for args, want := range map[string]string{
+		"deploy -l app=none":    "No resources found in default namespace.\n",
+		"deploy -l app=none -A": "No resources found\n",
+	} {
+		r = c.run(t, append([]string{"describe"}, strings.Fields(args)...)...)
+		mustSucceed(t, r)
+		if r.out != "" || r.errOut != want {
+			t.Errorf("describe %s: stdout %q stderr %q, want stderr %q", args, r.out, r.errOut, want)
+		}
 	}
 }
 

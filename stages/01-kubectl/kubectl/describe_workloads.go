@@ -3,7 +3,8 @@
 //
 // Interface:
 //   - describeDeployment(w, d, oldRSs, newRS, events, now) writes
-//     upstream's layout, ending with OldReplicaSets/NewReplicaSet.
+//     upstream's layout, ending with OldReplicaSets/NewReplicaSet (when
+//     the Deployment owns any ReplicaSet yet).
 //   - describeReplicaSet(w, rs, podCounts, events, now) adds the
 //     "Pods Status" line counted from the pods the ReplicaSet owns.
 //   - writePodTemplate is the "Pod Template:" block both share.
@@ -49,15 +50,19 @@ func describeDeployment(w *prefixWriter, d *appsv1.Deployment, oldRSs []appsv1.R
 			w.Write(1, "%v \t%v\t%v\n", c.Type, c.Status, c.Reason)
 		}
 	}
-	var old []string
-	for _, rs := range oldRSs {
-		old = append(old, replicaSetSummary(&rs))
-	}
-	w.Write(0, "OldReplicaSets:\t%s\n", joinOrNone(old, ", "))
-	if newRS != nil {
-		w.Write(0, "NewReplicaSet:\t%s\n", replicaSetSummary(newRS))
-	} else {
-		w.Write(0, "NewReplicaSet:\t<none>\n")
+	// A Deployment no controller has acted on yet owns no ReplicaSet;
+	// upstream then leaves both lines out.
+	if len(oldRSs) > 0 || newRS != nil {
+		var old []string
+		for _, rs := range oldRSs {
+			old = append(old, replicaSetSummary(&rs))
+		}
+		w.Write(0, "OldReplicaSets:\t%s\n", joinOrNone(old, ", "))
+		if newRS != nil {
+			w.Write(0, "NewReplicaSet:\t%s\n", replicaSetSummary(newRS))
+		} else {
+			w.Write(0, "NewReplicaSet:\t<none>\n")
+		}
 	}
 	writeEvents(w, events, now)
 }

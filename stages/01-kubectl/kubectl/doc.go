@@ -39,7 +39,8 @@
 // Shared pieces: root.go (the tree and global flags), configflags.go,
 // env.go, write.go (the create path), output.go (-o, --dry-run),
 // resource_args.go (TYPE NAME, TYPE/NAME, "all"), mergepatch.go,
-// podfor.go.
+// podfor.go, int32flag.go (--replicas, --port), qos.go (describe's QoS
+// Class).
 //
 // What upstream kubectl does differently: apply and edit send JSON merge
 // patches rather than strategic merge patches (lists such as containers

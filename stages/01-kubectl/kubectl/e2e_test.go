@@ -118,3 +118,22 @@ func equalJSON(a, b map[string]any) bool {
 	jb, _ := codec.EncodeJSON(b)
 	return bytes.Equal(ja, jb)
 }
+
+// The stage-1 demo (make stage-1) on the real binary. Its output goes to
+// a pipe here, as in CI logs, so it must carry no terminal escape codes.
+func TestDemoScript(t *testing.T) {
+	testenv.RequireCommand(t, "bash", "install bash")
+	bin := buildKubectl(t)
+	cmd := exec.Command("bash", filepath.Join("..", "demo", "demo.sh"), filepath.Dir(bin))
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("demo.sh: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
+	}
+	if strings.Contains(stdout.String(), "\x1b[") {
+		t.Errorf("demo output to a pipe has escape codes:\n%q", stdout.String())
+	}
+	if !strings.Contains(stdout.String(), "$ ") {
+		t.Errorf("demo output shows no commands:\n%s", stdout.String())
+	}
+}

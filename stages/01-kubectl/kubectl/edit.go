@@ -15,8 +15,9 @@
 // built-in schema and sent as a merge PATCH of just the changed fields
 // ("deployment.apps/ghost edited"); if it fails, the file reopens with the
 // errors on top, and saving the same failure again gives up, keeping a
-// copy. Talk 002, "Ghost demo": `kubectl edit deploy ghost` to set replicas
-// to 3.
+// copy. A changed apiVersion, kind or name is not reopened: the copy is
+// kept and the command ends with that error. Talk 002, "Ghost demo":
+// `kubectl edit deploy ghost` to set replicas to 3.
 
 package kubectl
 
@@ -156,6 +157,7 @@ func (o *editOptions) editOne(ctx context.Context, env *Env, target describedObj
 	header := editHeader
 	var lastFailed []byte
 	for {
+		// 1. Write the file and run the editor on it.
 		if err := os.WriteFile(path, append([]byte(header), body...), 0o600); err != nil {
 			return fmt.Errorf("write edit file: %w", err)
 		}
@@ -168,6 +170,7 @@ func (o *editOptions) editOne(ctx context.Context, env *Env, target describedObj
 		if err != nil {
 			return fmt.Errorf("read edited file: %w", err)
 		}
+		// 2. Nothing left, or the same failure again: stop.
 		edited := stripComments(raw)
 		if len(bytes.TrimSpace(edited)) == 0 {
 			fmt.Fprintln(env.Streams.ErrOut, "Edit cancelled, no changes made.")
@@ -175,34 +178,48 @@ func (o *editOptions) editOne(ctx context.Context, env *Env, target describedObj
 		}
 		if lastFailed != nil && bytes.Equal(edited, lastFailed) {
 			keep = true
-			return fmt.Errorf("Edit cancelled, no valid changes were saved.\nA copy of your changes has been stored to %q", path)
+			fmt.Fprintf(env.Streams.ErrOut, "A copy of your changes has been stored to %q\n", path)
+			return errors.New("Edit cancelled, no valid changes were saved.")
 		}
-		result, err := o.apply(ctx, env, target, original, edited, directive)
-		if err == nil {
-			if result == nil {
-				fmt.Fprintln(env.Streams.ErrOut, "Edit cancelled, no changes made.")
-				return nil
-			}
+		// 3. Send the change.
+		result, err := o.apply(ctx, env, target, original, raw, directive)
+		switch {
+		case err == nil && result == nil:
+			fmt.Fprintln(env.Streams.ErrOut, "Edit cancelled, no changes made.")
+			return nil
+		case err == nil:
 			return (&printers.NamePrinter{Operation: "edited"}).PrintObj(result, env.Streams.Out)
+		case errors.Is(err, errEditIdentityChanged):
+			// Not something a second try in the editor can fix against
+			// this object: keep the file and end with the reason.
+			keep = true
+			fmt.Fprintf(env.Streams.ErrOut, "A copy of your changes has been stored to %q\n", path)
+			return err
 		}
-		// Reopen with the problem on top, as upstream does.
+		// 4. Reopen with the problem on top, as upstream does.
 		lastFailed, body = edited, edited
-		header = editHeader + "# " + strings.ReplaceAll(ErrorMessage(err), "\n", "\n# ") + "\n#\n"
+		header = editHeader + "# " + strings.ReplaceAll(strings.TrimPrefix(ErrorMessage(err), "error: "), "\n", "\n# ") + "\n#\n"
 	}
 }
 
-// apply validates the edited document and PATCHes the difference. It
-// returns nil, nil when nothing changed.
+// errEditIdentityChanged refuses an edit that renames the object or
+// changes its type, in upstream's words: the edit is a patch of this
+// object, which cannot express either.
+var errEditIdentityChanged = errors.New("At least one of apiVersion, kind and name was changed")
+
+// apply validates the edited file (comments included: YAML skips them,
+// and its line numbers are then those of the file the user saw) and
+// PATCHes the difference. It returns nil, nil when nothing changed.
 func (o *editOptions) apply(ctx context.Context, env *Env, target describedObject, original map[string]any, edited []byte, directive schema.Directive) (map[string]any, error) {
 	obj, err := codec.DecodeUnstructured(edited)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("The edited file had a syntax error: %w", err)
 	}
 	if reflect.DeepEqual(obj, original) {
 		return nil, nil
 	}
 	if unstructured.APIVersion(obj) != unstructured.APIVersion(original) || unstructured.Kind(obj) != unstructured.Kind(original) || unstructured.Name(obj) != unstructured.Name(original) {
-		return nil, errors.New("At least one of apiVersion, kind and name was changed")
+		return nil, errEditIdentityChanged
 	}
 	if _, err := env.BuiltinValidator().Check(obj, directive); err != nil {
 		return nil, err

@@ -105,7 +105,7 @@ func (o *exposeOptions) exposedObjects(cmd *cobra.Command, env *Env, args []stri
 		return out, nil
 	}
 	if len(args) == 0 {
-		return nil, usageError(cmd, "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'")
+		return nil, errors.New("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'")
 	}
 	targets, err := env.resourceTargets(ctx, args)
 	if err != nil {
@@ -122,7 +122,7 @@ func (o *exposeOptions) exposedObjects(cmd *cobra.Command, env *Env, args []stri
 	var out []map[string]any
 	for _, t := range targets {
 		if len(t.names) == 0 {
-			return nil, usageError(cmd, "resource(s) were provided, but no name was specified")
+			return nil, errors.New("resource(s) were provided, but no name was specified")
 		}
 		for _, name := range t.names {
 			obj, err := oc.get(ctx, t.mapping, ns, name)

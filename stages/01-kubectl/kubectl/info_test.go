@@ -19,7 +19,7 @@ func TestAPIResources(t *testing.T) {
 		wantNot []string
 	}{
 		{"default columns", nil, []string{"NAME SHORTNAMES APIVERSION NAMESPACED KIND", "deployments deploy apps/v1 true Deployment"}, nil},
-		{"wide adds verbs and categories", []string{"-o", "wide"}, []string{"VERBS CATEGORIES", "[create delete deletecollection get list patch update watch] all"}, nil},
+		{"wide adds verbs and categories", []string{"-o", "wide"}, []string{"VERBS CATEGORIES", "create,delete,deletecollection,get,list,patch,update,watch all"}, []string{"[create"}},
 		{"names", []string{"-o", "name"}, []string{"deployments.apps\n", "pods\n"}, []string{"NAME"}},
 		{"cluster-scoped only", []string{"--namespaced=false"}, []string{"namespaces", "nodes"}, []string{"pods "}},
 		{"one group", []string{"--api-group=apps"}, []string{"replicasets"}, []string{"pods "}},
@@ -44,8 +44,15 @@ func TestAPIResources(t *testing.T) {
 			}
 		})
 	}
+	// Without headers, kubectl's tab writer (minimum column width 6, as
+	// upstream's) decides the widths: "cm" plus 7 spaces, not 8.
 	c := newCluster(t)
-	r := c.run(t, "api-versions")
+	r := c.run(t, "api-resources", "--no-headers")
+	mustSucceed(t, r)
+	if !strings.Contains(r.out, "\nconfigmaps               cm       v1                             true    ConfigMap\n") {
+		t.Errorf("api-resources --no-headers columns:\n%s", r.out)
+	}
+	r = c.run(t, "api-versions")
 	mustSucceed(t, r)
 	if !strings.Contains(r.out, "apps/v1\n") || !strings.HasSuffix(r.out, "v1\n") {
 		t.Errorf("api-versions:\n%s", r.out)
@@ -97,6 +104,7 @@ func TestConfigCommands(t *testing.T) {
 	}{
 		{"current context", []string{"config", "current-context"}, "testserver\n"},
 		{"contexts", []string{"config", "get-contexts"}, "CURRENT   NAME         CLUSTER      AUTHINFO     NAMESPACE\n          other        testserver   testserver   blog\n*         testserver   testserver   testserver   default\n"},
+		{"contexts without headers", []string{"config", "get-contexts", "--no-headers"}, "      other        testserver   testserver   blog\n*     testserver   testserver   testserver   default\n"},
 		{"switch", []string{"config", "use-context", "other"}, "Switched to context \"other\".\n"},
 		{"switched", []string{"config", "get-contexts", "-o", "name", "other"}, "other\n"},
 		{"now current", []string{"config", "current-context"}, "other\n"},

@@ -39,11 +39,14 @@ type logsOptions struct {
 	limitBytes int64
 }
 
+// logsUsage is the command line the usage errors quote.
+const logsUsage = "logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]"
+
 // NewCmdLogs returns `kubectl logs`.
 func NewCmdLogs(env *Env) *cobra.Command {
 	o := &logsOptions{tail: -1}
 	cmd := &cobra.Command{
-		Use:   "logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]",
+		Use:   logsUsage,
 		Short: "Print the logs for a container in a pod",
 		Example: "  # Return snapshot logs from pod ghost with only one container\n  kubectl logs ghost\n\n" +
 			"  # Begin streaming the logs of the ruby container in pod web-1\n  kubectl logs -f -c ruby web-1\n\n" +
@@ -65,13 +68,13 @@ func NewCmdLogs(env *Env) *cobra.Command {
 }
 
 // validate checks the flags before any request, with upstream's messages.
-func (o *logsOptions) validate(args []string) error {
+func (o *logsOptions) validate(cmd *cobra.Command, args []string) error {
 	switch {
-	case len(args) == 0:
-		return fmt.Errorf("expected POD or TYPE/NAME is a required argument for the logs command")
+	case len(args) == 0 || len(args) > 2:
+		return usageError(cmd, "expected '%s'.\nPOD or TYPE/NAME is a required argument for the logs command", logsUsage)
 	case len(args) == 2 && o.container == "":
 		o.container = args[1] // the old `kubectl logs POD CONTAINER` form
-	case len(args) > 2 || (len(args) == 2 && o.container != ""):
+	case len(args) == 2:
 		return fmt.Errorf("only one of -c or an inline [CONTAINER] arg is allowed")
 	}
 	if o.since != 0 && o.sinceTime != "" {
@@ -121,7 +124,7 @@ func (o *logsOptions) query(container string) url.Values {
 }
 
 func (o *logsOptions) run(cmd *cobra.Command, env *Env, args []string) error {
-	if err := o.validate(args); err != nil {
+	if err := o.validate(cmd, args); err != nil {
 		return err
 	}
 	ctx := cmd.Context()
@@ -135,7 +138,7 @@ func (o *logsOptions) run(cmd *cobra.Command, env *Env, args []string) error {
 			return err
 		}
 	} else if !hasContainer(pod, container) {
-		return fmt.Errorf("container %s is not valid for pod %s", container, pod.Name)
+		return fmt.Errorf("container %s is not valid for pod %s out of: %s", container, pod.Name, allContainerNames(pod))
 	}
 	client, err := env.RESTClient()
 	if err != nil {

@@ -42,25 +42,36 @@ func TestErrorMessage(t *testing.T) {
 	}
 }
 
+// Upstream still accepts a bare --dry-run and a boolean, with a
+// deprecation warning; anything else is refused.
 func TestParseDryRun(t *testing.T) {
 	tests := []struct {
-		value   string
-		want    dryRunStrategy
-		wantErr string
+		value       string
+		want        dryRunStrategy
+		wantWarning string
+		wantErr     string
 	}{
-		{"none", dryRunNone, ""},
-		{"client", dryRunClient, ""},
-		{"server", dryRunServer, ""},
-		{"unchanged", dryRunNone, "--dry-run flag without a value was specified"},
-		{"true", dryRunNone, `Invalid dry-run value (true). Must be "none", "server", or "client".`},
+		{"none", dryRunNone, "", ""},
+		{"client", dryRunClient, "", ""},
+		{"server", dryRunServer, "", ""},
+		{"unchanged", dryRunClient, "--dry-run is deprecated and can be replaced with --dry-run=client.", ""},
+		{"true", dryRunClient, "--dry-run=true is deprecated (boolean value) and can be replaced with --dry-run=client.", ""},
+		{"false", dryRunNone, "--dry-run=false is deprecated (boolean value) and can be replaced with --dry-run=none.", ""},
+		{"bogus", dryRunNone, "", `Invalid dry-run value (bogus). Must be "none", "server", or "client".`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {
-			got, err := parseDryRun(tc.value)
-			if got != tc.want || (err == nil) != (tc.wantErr == "") || err != nil && !strings.Contains(err.Error(), tc.wantErr) {
-				t.Errorf("parseDryRun(%q) = %v, %v", tc.value, got, err)
+			got, warning, err := parseDryRun(tc.value)
+			if got != tc.want || warning != tc.wantWarning || (err == nil) != (tc.wantErr == "") || err != nil && err.Error() != tc.wantErr {
+				t.Errorf("parseDryRun(%q) = %v, %q, %v", tc.value, got, warning, err)
 			}
 		})
+	}
+	// A bare --dry-run runs a client dry run and warns on stderr.
+	r := kubectlRun(t, "", "create", "deployment", "x", "--image=nginx", "--dry-run")
+	mustSucceed(t, r)
+	if r.out != "deployment.apps/x created (dry run)\n" || !strings.Contains(r.errOut, "] --dry-run is deprecated and can be replaced with --dry-run=client.") {
+		t.Errorf("bare --dry-run: out %q, err %q", r.out, r.errOut)
 	}
 }
 

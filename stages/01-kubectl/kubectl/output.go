@@ -4,8 +4,9 @@
 //   - addPrintFlags registers -o/--output, --template,
 //     --allow-missing-template-keys and --show-managed-fields on a
 //     command, writing into a printers.PrintFlags.
-//   - dryRunStrategy and addDryRunFlag/parseDryRun: --dry-run=none|client|
-//     server with upstream's messages for a bare --dry-run or a boolean.
+//   - dryRunStrategy and addDryRunFlag/parseDryRun/completeDryRun:
+//     --dry-run=none|client|server; a bare --dry-run or a boolean is
+//     accepted with upstream's deprecation warning.
 //   - resultPrinter completes the flags with the dry-run suffix
 //     ("created (dry run)", "created (server dry run)") and returns the
 //     printer for the result.
@@ -17,9 +18,11 @@ package kubectl
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"k8s.io/klog/v2"
 
 	"github.com/kubeworkbook/kubeworkbook/stages/01-kubectl/printers"
 )
@@ -50,19 +53,39 @@ func addDryRunFlag(cmd *cobra.Command, value *string) {
 	cmd.Flags().Lookup("dry-run").NoOptDefVal = "unchanged"
 }
 
-// parseDryRun reads the --dry-run value.
-func parseDryRun(value string) (dryRunStrategy, error) {
+// parseDryRun reads the --dry-run value. The deprecated forms upstream
+// still accepts come back with the warning to print: a bare --dry-run
+// (the flag's NoOptDefVal, "unchanged") means client, and a boolean
+// means client (true) or none (false).
+func parseDryRun(value string) (strategy dryRunStrategy, warning string, err error) {
 	switch value {
 	case "", "none":
-		return dryRunNone, nil
+		return dryRunNone, "", nil
 	case "client":
-		return dryRunClient, nil
+		return dryRunClient, "", nil
 	case "server":
-		return dryRunServer, nil
+		return dryRunServer, "", nil
 	case "unchanged":
-		return dryRunNone, fmt.Errorf(`--dry-run flag without a value was specified. A value must be set: "none", "server", or "client".`)
+		return dryRunClient, "--dry-run is deprecated and can be replaced with --dry-run=client.", nil
 	}
-	return dryRunNone, fmt.Errorf(`Invalid dry-run value (%v). Must be "none", "server", or "client".`, value)
+	b, perr := strconv.ParseBool(value)
+	if perr != nil {
+		return dryRunNone, "", fmt.Errorf(`Invalid dry-run value (%v). Must be "none", "server", or "client".`, value)
+	}
+	if b {
+		return dryRunClient, fmt.Sprintf("--dry-run=%v is deprecated (boolean value) and can be replaced with --dry-run=client.", value), nil
+	}
+	return dryRunNone, fmt.Sprintf("--dry-run=%v is deprecated (boolean value) and can be replaced with --dry-run=none.", value), nil
+}
+
+// completeDryRun parses --dry-run and logs a deprecation warning as a
+// klog "W" line, where upstream prints it.
+func completeDryRun(value string) (dryRunStrategy, error) {
+	strategy, warning, err := parseDryRun(value)
+	if warning != "" {
+		klog.Warning(warning)
+	}
+	return strategy, err
 }
 
 // resultPrinter returns the printer for a command's result, its

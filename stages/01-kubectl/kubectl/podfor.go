@@ -129,16 +129,23 @@ func (e *Env) defaultContainer(pod *corev1.Pod) (string, error) {
 	}
 	first := pod.Spec.Containers[0].Name
 	if len(pod.Spec.Containers) > 1 {
-		var names []string
-		for _, c := range pod.Spec.InitContainers {
-			names = append(names, c.Name)
-		}
-		for _, c := range pod.Spec.Containers {
-			names = append(names, c.Name)
-		}
-		fmt.Fprintf(e.Streams.ErrOut, "Defaulted container %q out of: %s\n", first, strings.Join(names, ", "))
+		fmt.Fprintf(e.Streams.ErrOut, "Defaulted container %q out of: %s\n", first, allContainerNames(pod))
 	}
 	return first, nil
+}
+
+// allContainerNames lists a pod's containers as upstream's messages do:
+// the app containers, then the init containers marked "(init)":
+// "a, b, setup (init)".
+func allContainerNames(pod *corev1.Pod) string {
+	var names []string
+	for _, c := range pod.Spec.Containers {
+		names = append(names, c.Name)
+	}
+	for _, c := range pod.Spec.InitContainers {
+		names = append(names, c.Name+" (init)")
+	}
+	return strings.Join(names, ", ")
 }
 
 // hasContainer reports whether the pod has a container (or init

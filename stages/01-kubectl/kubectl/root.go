@@ -109,7 +109,8 @@ func setUpLogging(env *Env) error {
 	return nil
 }
 
-// flagError adds upstream's usage hint to a flag parsing error.
+// flagError adds upstream's usage hint to a flag parsing error (the hint
+// of usageError, for a wrong argument, points at -h instead).
 func flagError(cmd *cobra.Command, err error) error {
-	return fmt.Errorf("%w\nSee '%s -h' for help and examples", err, cmd.CommandPath())
+	return fmt.Errorf("%w\nSee '%s --help' for usage.", err, cmd.CommandPath())
 }

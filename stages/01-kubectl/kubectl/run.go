@@ -13,6 +13,7 @@
 package kubectl
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -54,6 +55,7 @@ func NewCmdRun(env *Env) *cobra.Command {
 	o.write.addFlags(cmd)
 	f := cmd.Flags()
 	f.StringVar(&o.image, "image", "", "The image for the container to run.")
+	_ = cmd.MarkFlagRequired("image")
 	f.StringVar(&o.port, "port", "", "The port that this container exposes.")
 	f.StringVarP(&o.labels, "labels", "l", "", "Comma separated labels to apply to the pod. Will override previous values.")
 	f.StringArrayVar(&o.env, "env", nil, "Environment variables to set in the container.")
@@ -70,10 +72,10 @@ func NewCmdRun(env *Env) *cobra.Command {
 func (o *runOptions) params(cmd *cobra.Command, env *Env, args []string) (PodParams, error) {
 	name, err := nameArg(cmd, args)
 	if err != nil {
-		return PodParams{}, usageError(cmd, "NAME is required for run")
+		return PodParams{}, errors.New("NAME is required for run")
 	}
 	if o.image == "" {
-		return PodParams{}, usageError(cmd, "--image is required")
+		return PodParams{}, errors.New("--image is required")
 	}
 	p := PodParams{Name: name, Image: o.image, Port: -1, ServiceAccount: o.serviceAccount, Command: o.command, Namespace: env.explicitNamespace()}
 	if dash := cmd.ArgsLenAtDash(); dash >= 0 {
@@ -83,13 +85,13 @@ func (o *runOptions) params(cmd *cobra.Command, env *Env, args []string) (PodPar
 	case corev1.RestartPolicyAlways, corev1.RestartPolicyOnFailure, corev1.RestartPolicyNever:
 		p.RestartPolicy = policy
 	default:
-		return PodParams{}, usageError(cmd, "invalid restart policy: %s", o.restart)
+		return PodParams{}, fmt.Errorf("invalid restart policy: %s, valid values are: Always, OnFailure, Never", o.restart)
 	}
 	switch policy := corev1.PullPolicy(o.imagePullPolicy); policy {
 	case "", corev1.PullAlways, corev1.PullIfNotPresent, corev1.PullNever:
 		p.ImagePullPolicy = policy
 	default:
-		return PodParams{}, usageError(cmd, "invalid image pull policy: %s", o.imagePullPolicy)
+		return PodParams{}, fmt.Errorf("invalid image pull policy: %s, valid values are: Always, IfNotPresent, Never", o.imagePullPolicy)
 	}
 	if o.port != "" {
 		port, err := strconv.ParseInt(o.port, 10, 32)
@@ -99,7 +101,7 @@ func (o *runOptions) params(cmd *cobra.Command, env *Env, args []string) (PodPar
 		p.Port = int32(port)
 	}
 	if o.expose && p.Port < 0 {
-		return PodParams{}, usageError(cmd, "--port must be set when exposing a service")
+		return PodParams{}, errors.New("--port must be set when exposing a service")
 	}
 	if p.Labels, err = ParseLabels(o.labels); err != nil {
 		return PodParams{}, err
@@ -118,25 +120,28 @@ func (o *runOptions) run(cmd *cobra.Command, env *Env, args []string) error {
 	if err := o.write.complete(); err != nil {
 		return err
 	}
+	o.write.flags = fieldFlags{
+		"spec.containers[*].image":                  "--image",
+		"spec.containers[*].ports[*].containerPort": "--port",
+		"spec.ports[*].port":                        "--port",
+	}
 	if o.write.directive != schema.Ignore {
 		head := map[string]any{"kind": "Pod", "metadata": map[string]any{"name": p.Name}}
 		if err := validateImages(head, []string{p.Image}, func(int) *field.Path {
 			return field.NewPath("spec", "containers").Index(0).Child("image")
-		}); err != nil {
+		}, o.write.flags); err != nil {
 			return err
 		}
 	}
+	// The pod first, then its service, in upstream's order.
 	pod := GeneratePod(p)
-	if o.expose {
-		svc := GenerateService(ServiceParams{
-			Name:      p.Name,
-			Selector:  pod.Labels,
-			Ports:     []int32{p.Port},
-			Namespace: p.Namespace,
-		})
-		if err := o.write.createGenerated(cmd.Context(), env, svc); err != nil {
-			return err
-		}
+	if err := o.write.createGenerated(cmd.Context(), env, pod); err != nil || !o.expose {
+		return err
 	}
-	return o.write.createGenerated(cmd.Context(), env, pod)
+	return o.write.createGenerated(cmd.Context(), env, GenerateService(ServiceParams{
+		Name:      p.Name,
+		Selector:  pod.Labels,
+		Ports:     []int32{p.Port},
+		Namespace: p.Namespace,
+	}))
 }

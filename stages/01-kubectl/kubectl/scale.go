@@ -30,8 +30,8 @@ import (
 type scaleOptions struct {
 	write           *writeOptions
 	files           FilenameOptions
-	replicas        int
-	currentReplicas int
+	replicas        int32
+	currentReplicas int32
 	resourceVersion string
 	labelSelector   string
 	all             bool
@@ -55,8 +55,9 @@ func NewCmdScale(env *Env) *cobra.Command {
 	addDryRunFlag(cmd, &o.write.dryRunFlag)
 	o.files.AddFilenameFlags(cmd.Flags(), "Filename, directory, or URL to files identifying the resource to set a new size")
 	f := cmd.Flags()
-	f.IntVar(&o.replicas, "replicas", -1, "The new desired number of replicas. Required.")
-	f.IntVar(&o.currentReplicas, "current-replicas", -1, "Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.")
+	int32Var(f, &o.replicas, "replicas", "", -1, "The new desired number of replicas. Required.")
+	_ = cmd.MarkFlagRequired("replicas")
+	int32Var(f, &o.currentReplicas, "current-replicas", "", -1, "Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.")
 	f.StringVar(&o.resourceVersion, "resource-version", "", "Precondition for resource version. Requires that the current resource version match this value in order to scale.")
 	f.StringVarP(&o.labelSelector, "selector", "l", "", "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.")
 	f.BoolVar(&o.all, "all", false, "Select all resources in the namespace of the specified resource types")
@@ -71,7 +72,7 @@ type scaleTarget struct {
 
 func (o *scaleOptions) run(cmd *cobra.Command, env *Env, args []string) error {
 	if o.replicas < 0 {
-		return errors.New("--replicas=COUNT is required, and COUNT must be greater than or equal to 0")
+		return errors.New("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
 	}
 	if err := o.write.complete(); err != nil {
 		return err
@@ -137,7 +138,7 @@ func (o *scaleOptions) scale(ctx context.Context, oc *objectClient, t scaleTarge
 	if err != nil {
 		return err
 	}
-	if current, _ := unstructured.NestedInt64(scale, "spec", "replicas"); o.currentReplicas >= 0 && int(current) != o.currentReplicas {
+	if current, _ := unstructured.NestedInt64(scale, "spec", "replicas"); o.currentReplicas >= 0 && current != int64(o.currentReplicas) {
 		return fmt.Errorf("Expected replicas to be %d, was %d", o.currentReplicas, current)
 	}
 	if rv, _ := unstructured.NestedString(scale, "metadata", "resourceVersion"); o.resourceVersion != "" && rv != o.resourceVersion {

@@ -8,7 +8,9 @@
 //   - (*writeOptions).createGenerated(ctx, env, typed) sends an object
 //     built by a generator: validate, then print it (--dry-run=client) or
 //     POST it and print the server's answer ("deployment.apps/nginx
-//     created").
+//     created"); -o json keeps the Go struct's field order, as upstream.
+//   - setLastApplied / setLastAppliedTyped write the last-applied
+//     annotation with upstream's bytes (--save-config, apply).
 //   - toUnstructured turns a typed object into the map the client sends.
 //
 // The order is the talk's: client-side validation first, then discovery
@@ -21,9 +23,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"reflect"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/codec"
 	"github.com/kubeworkbook/kubeworkbook/shared/unstructured"
 	"github.com/kubeworkbook/kubeworkbook/stages/01-kubectl/printers"
@@ -37,6 +43,9 @@ type writeOptions struct {
 	fieldManager string
 	saveConfig   bool
 	print        *printers.PrintFlags
+	// flags names the flag behind each field a generator fills, for
+	// validation errors; nil for commands that read files.
+	flags fieldFlags
 
 	// Set by complete.
 	dryRun    dryRunStrategy
@@ -63,7 +72,7 @@ func (o *writeOptions) addFlags(cmd *cobra.Command) {
 // request sent.
 func (o *writeOptions) complete() error {
 	var err error
-	if o.dryRun, err = parseDryRun(o.dryRunFlag); err != nil {
+	if o.dryRun, err = completeDryRun(o.dryRunFlag); err != nil {
 		return err
 	}
 	// A command without --validate (scale) leaves the directive empty:
@@ -101,28 +110,72 @@ func toUnstructured(typed any) (map[string]any, error) {
 }
 
 // createGenerated validates and sends (or, with --dry-run=client, only
-// prints) an object a generator built.
-func (o *writeOptions) createGenerated(ctx context.Context, env *Env, typed any) error {
+// prints) an object a generator built. The typed object is kept beside
+// its map form because upstream prints (-o json) and saves
+// (--save-config) a generated object in its Go struct's field order,
+// kind before apiVersion, not in the sorted order of a map.
+func (o *writeOptions) createGenerated(ctx context.Context, env *Env, typed metav1.Object) error {
+	// 1. Client-side validation of what the flags built.
 	obj, err := toUnstructured(typed)
 	if err != nil {
 		return err
 	}
-	if err := env.validateGenerated(obj, o.directive); err != nil {
+	if err := env.validateGenerated(obj, o.directive, o.flags); err != nil {
 		return err
 	}
+	// 2. --save-config stores the object in its own annotation.
 	if o.saveConfig {
-		if err := setLastApplied(obj); err != nil {
+		if err := setLastAppliedTyped(typed); err != nil {
+			return err
+		}
+		if obj, err = toUnstructured(typed); err != nil {
 			return err
 		}
 	}
+	// 3. A client dry run prints what would be sent.
 	if o.dryRun == dryRunClient {
-		return o.printer.PrintObj(obj, env.Streams.Out)
+		return o.printGenerated(typed, obj, env.Streams.Out)
 	}
+	// 4. Send, and print the server's answer in the generator's type.
 	created, err := o.send(ctx, env, obj)
 	if err != nil {
 		return err
 	}
-	return o.printer.PrintObj(created, env.Streams.Out)
+	answer := reflect.New(reflect.TypeOf(typed).Elem()).Interface().(metav1.Object)
+	if err := fromUnstructured(created, answer); err != nil {
+		return err
+	}
+	return o.printGenerated(answer, created, env.Streams.Out)
+}
+
+// printGenerated prints a generated object: -o json from the typed value
+// (struct field order, as upstream prints a typed object), every other
+// format from the map, which the printers read.
+func (o *writeOptions) printGenerated(typed metav1.Object, obj map[string]any, w io.Writer) error {
+	if !strings.EqualFold(o.print.OutputFormat, "json") || o.print.TemplateArgument != "" {
+		return o.printer.PrintObj(obj, w)
+	}
+	if !o.print.ShowManagedFields {
+		typed.GetObjectMeta().ManagedFields = nil
+	}
+	data, err := json.MarshalIndent(typed, "", "    ")
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", typed.GetObjectKind().Kind, err)
+	}
+	_, err = w.Write(append(data, '\n'))
+	return err
+}
+
+// fromUnstructured decodes a map (a server answer) into a typed object.
+func fromUnstructured(obj map[string]any, into any) error {
+	data, err := json.Marshal(obj)
+	if err != nil {
+		return fmt.Errorf("encode object: %w", err)
+	}
+	if err := json.Unmarshal(data, into); err != nil {
+		return fmt.Errorf("decode %s: %w", unstructured.Kind(obj), err)
+	}
+	return nil
 }
 
 // send POSTs obj to the collection its apiVersion and kind map to, in the
@@ -151,16 +204,17 @@ func (o *writeOptions) send(ctx context.Context, env *Env, obj map[string]any) (
 }
 
 // setLastApplied stores obj, as JSON, in its own last-applied annotation:
-// what --save-config does and what apply compares against next time.
+// what --save-config does and what apply compares against next time. The
+// bytes are upstream's (GetModifiedConfiguration): the object with that
+// one annotation removed but the annotations map kept, "annotations":{}
+// when it was the only one, keys sorted, a trailing newline. The same
+// bytes on both sides are what lets our apply and upstream's alternate
+// on one object and report "unchanged".
 func setLastApplied(obj map[string]any) error {
 	copied := unstructured.DeepCopyMap(obj)
 	annotations := unstructured.Annotations(copied)
 	delete(annotations, lastAppliedAnnotation)
-	if len(annotations) == 0 {
-		unstructured.RemoveNestedField(copied, "metadata", "annotations")
-	} else {
-		unstructured.SetNestedField(copied, toAnyMap(annotations), "metadata", "annotations")
-	}
+	unstructured.SetNestedField(copied, toAnyMap(annotations), "metadata", "annotations")
 	data, err := json.Marshal(copied)
 	if err != nil {
 		return fmt.Errorf("encode %s annotation: %w", lastAppliedAnnotation, err)
@@ -171,6 +225,26 @@ func setLastApplied(obj map[string]any) error {
 	}
 	annotations[lastAppliedAnnotation] = string(data) + "\n"
 	unstructured.SetNestedField(obj, toAnyMap(annotations), "metadata", "annotations")
+	return nil
+}
+
+// setLastAppliedTyped is setLastApplied for a generated object. Its JSON
+// keeps the struct's field order, and an empty annotations map is omitted
+// (omitempty), exactly as upstream encodes a typed object.
+func setLastAppliedTyped(typed metav1.Object) error {
+	meta := typed.GetObjectMeta()
+	annotations := make(map[string]string, len(meta.Annotations)+1)
+	for k, v := range meta.Annotations {
+		if k != lastAppliedAnnotation {
+			annotations[k] = v
+		}
+	}
+	meta.Annotations = annotations
+	data, err := json.Marshal(typed)
+	if err != nil {
+		return fmt.Errorf("encode %s annotation: %w", lastAppliedAnnotation, err)
+	}
+	annotations[lastAppliedAnnotation] = string(data) + "\n"
 	return nil
 }
 

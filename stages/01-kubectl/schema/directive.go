@@ -4,7 +4,8 @@
 //   - Directive is Strict, Warn or Ignore; ParseDirective reads the flag
 //     ("strict", "warn", "ignore", or a boolean) as upstream kubectl does.
 //   - (*Validator).Check applies a directive to one manifest: an error
-//     (Strict), warnings to print (Warn), or nothing (Ignore).
+//     (Strict), warnings to print (Warn), or nothing (Ignore);
+//     CheckManifest adds the keys the manifest's text repeats.
 //   - ValidationError is Check's error, worded as upstream kubectl's.
 //
 // Upstream kubectl (v1.37) hands strict and warn to the API server as the
@@ -20,6 +21,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/kubeworkbook/kubeworkbook/shared/codec"
 	"github.com/kubeworkbook/kubeworkbook/shared/validation/field"
 )
 
@@ -93,12 +95,33 @@ func (e *ValidationError) Unwrap() []error {
 // unparsable server document is an error under both Strict and Warn. Any
 // other value of d counts as Strict.
 func (v *Validator) Check(obj map[string]any, d Directive) (warnings []string, err error) {
+	return v.check(obj, nil, d)
+}
+
+// CheckManifest is Check for an object read from a file: each key its
+// text gives twice (m.Duplicates, which codec.ReadManifests found) is a
+// problem too, at its path, worded as the API server's strict decoding
+// (`duplicate field "metadata.name"`). The decoded object kept only the
+// last value, so without this the first would vanish silently.
+func (v *Validator) CheckManifest(m codec.Manifest, d Directive) (warnings []string, err error) {
+	var dups field.ErrorList
+	for _, p := range m.Duplicates {
+		dups = append(dups, codec.DuplicateFieldError(p))
+	}
+	return v.check(m.Object, dups, d)
+}
+
+// check is Check with extra problems found elsewhere.
+func (v *Validator) check(obj map[string]any, extra field.ErrorList, d Directive) (warnings []string, err error) {
 	if d == Ignore {
 		return nil, nil
 	}
 	errs, err := v.Validate(obj)
 	if err != nil && !errors.Is(err, ErrNoSchema) {
 		return nil, fmt.Errorf("error validating data: %w; %s", err, StopValidateMessage)
+	}
+	if len(extra) > 0 {
+		errs = sortErrors(append(extra, errs...))
 	}
 	if len(errs) == 0 {
 		return nil, nil

@@ -2,10 +2,12 @@ package schema
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/kubeworkbook/kubeworkbook/shared/codec"
 	"github.com/kubeworkbook/kubeworkbook/shared/validation/field"
 )
 
@@ -58,7 +60,7 @@ func TestCheck(t *testing.T) {
 			wantErr: `error validating data: [` +
 				`unknown field "spec.spec": check the indentation: "spec" is a field of spec.template, ` +
 				`spec.spec.containers[0].image: Invalid value: "nginx 1.23.2-alpine": invalid reference format: an image reference may not contain spaces; did you mean "nginx:1.23.2-alpine"?, ` +
-				`unknown field "spec.spec.ports": check the indentation: "ports" is a field of spec.spec.containers[*], ` +
+				`unknown field "spec.spec.ports": check the indentation: "ports" is a field of spec.template.spec.containers[*], ` +
 				`spec.template.spec.containers: Required value, ` +
 				`unknown field "spec.volumes": check the indentation: "volumes" is a field of spec.template.spec]; ` +
 				`if you choose to ignore these errors, turn validation off with --validate=false`,
@@ -70,7 +72,7 @@ func TestCheck(t *testing.T) {
 			wantWarnings: []string{
 				`unknown field "spec.spec": check the indentation: "spec" is a field of spec.template`,
 				`spec.spec.containers[0].image: Invalid value: "nginx 1.23.2-alpine": invalid reference format: an image reference may not contain spaces; did you mean "nginx:1.23.2-alpine"?`,
-				`unknown field "spec.spec.ports": check the indentation: "ports" is a field of spec.spec.containers[*]`,
+				`unknown field "spec.spec.ports": check the indentation: "ports" is a field of spec.template.spec.containers[*]`,
 				`spec.template.spec.containers: Required value`,
 				`unknown field "spec.volumes": check the indentation: "volumes" is a field of spec.template.spec`,
 			},
@@ -132,5 +134,28 @@ func TestValidationErrorUnwrap(t *testing.T) {
 	var fe *field.Error
 	if !errors.As(err, &fe) || fe.Field != "spec.containers" || fe.Type != field.ErrorTypeRequired {
 		t.Errorf("errors.As(*field.Error) = %+v, want spec.containers Required", fe)
+	}
+}
+
+// Talk 000, "Client side validation": a key given twice in a manifest is
+// refused with its path, as the API server's strict decoding refuses it;
+// the decoded object alone no longer shows it.
+func TestCheckManifestDuplicates(t *testing.T) {
+	manifests, err := codec.ReadManifests(strings.NewReader("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dup, name: dup2}\ndata: {a: x, b: w, a: z}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := NewValidator(nil)
+	want := `error validating data: [data.a: Duplicate value: duplicate field "data.a": the key is given more than once and only its last value would be kept, ` +
+		`metadata.name: Duplicate value: duplicate field "metadata.name": the key is given more than once and only its last value would be kept]; ` + StopValidateMessage
+	if _, err := v.CheckManifest(manifests[0], Strict); err == nil || err.Error() != want {
+		t.Errorf("Strict:\n%v\nwant:\n%s", err, want)
+	}
+	warnings, err := v.CheckManifest(manifests[0], Warn)
+	if err != nil || len(warnings) != 2 {
+		t.Errorf("Warn: %q, %v; want two warnings", warnings, err)
+	}
+	if _, err := v.Check(manifests[0].Object, Strict); err != nil {
+		t.Errorf("Check of the decoded object alone: %v; the duplicates are only in the text", err)
 	}
 }

@@ -11,7 +11,7 @@
 //
 //	unknown field "spec.spec": check the indentation: "spec" is a field of spec.template
 //	spec.spec.containers[0].image: Invalid value: "nginx 1.23.2-alpine": invalid reference format: an image reference may not contain spaces; did you mean "nginx:1.23.2-alpine"?
-//	unknown field "spec.spec.ports": check the indentation: "ports" is a field of spec.spec.containers[*]
+//	unknown field "spec.spec.ports": check the indentation: "ports" is a field of spec.template.spec.containers[*]
 //	spec.template.spec.containers: Required value
 //	unknown field "spec.volumes": check the indentation: "volumes" is a field of spec.template.spec
 //
@@ -46,7 +46,11 @@
 // byte), properties (unknown fields), additionalProperties (maps such as
 // labels), items, required, enum, x-kubernetes-int-or-string,
 // x-kubernetes-preserve-unknown-fields, and oneOf alternatives (a Quantity
-// is a string or a number).
+// is a string or a number). Beyond the schema: names (metadata.go: an
+// object needs a name or generateName), pod specs and images (pods.go),
+// the bounds of replicas and ports (ranges.go). CheckManifest adds the
+// keys a manifest's text gives twice, which codec.ReadManifests finds:
+// `duplicate field "metadata.name"`, in the API server's words.
 //
 // What upstream kubectl does differently: since v1.27 it validates with
 // OpenAPI v3 on the client only when the server cannot do field validation

@@ -2,7 +2,9 @@
 //
 // Interface:
 //   - walker.unknownHint(view, key, path) returns "" or one sentence, and
-//     the schema of the place the field probably belongs, if found.
+//     the schema of the place the field probably belongs, if found; the
+//     sentence names that place as it would be once every misplaced
+//     field above it is moved home (walker.logical).
 //
 // Two mistakes cause almost every unknown field. A typo: "imagePullPolicyy"
 // is one edit away from a field the object has. And indentation: talk 002's
@@ -36,9 +38,36 @@ func (w *walker) unknownHint(vw view, key string, p *field.Path) (hint string, h
 		return fmt.Sprintf("did you mean %q?", near), nil
 	}
 	if at, s := w.findBelow(vw, key, p); s != nil {
+		// Name the place in the object as it should be: below a subtree
+		// that is itself misplaced, that is below where the subtree
+		// belongs (spec.template.spec.containers[*]), not below where it
+		// stands (spec.spec.containers[*], which would not exist either).
+		at = w.logical(at)
+		w.moved = append(w.moved, move{from: p.Child(key).String(), to: at + "." + key})
 		return fmt.Sprintf("check the indentation: %q is a field of %s", key, at), s
 	}
 	return "", nil
+}
+
+// move records a misplaced subtree: found at path from, checked as if it
+// were at path to.
+type move struct{ from, to string }
+
+// logical rewrites path, a place in the object as written, to where it
+// would be once the misplaced subtrees above it are moved home. The
+// latest (deepest) move that contains path applies; moves are recorded
+// outside in, each already in logical terms.
+func (w *walker) logical(path string) string {
+	for i := len(w.moved) - 1; i >= 0; i-- {
+		m := w.moved[i]
+		if path == m.from {
+			return m.to
+		}
+		if rest, ok := strings.CutPrefix(path, m.from); ok && (rest[0] == '.' || rest[0] == '[') {
+			return m.to + rest
+		}
+	}
+	return path
 }
 
 // nearest returns the known name closest to key by edit distance, ignoring

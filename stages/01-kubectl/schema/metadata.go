@@ -17,6 +17,9 @@ import (
 	"github.com/kubeworkbook/kubeworkbook/shared/validation/field"
 )
 
+// nameRequired is the API server's detail for an object without a name.
+const nameRequired = "name or generateName is required"
+
 // groupKind names a kind without its version: name rules hold for every
 // version.
 type groupKind struct{ group, kind string }
@@ -39,8 +42,13 @@ func nameRule(gk groupKind) validation.ValidateNameFunc {
 
 // validateMetadata checks obj's metadata, found at root.metadata. Values
 // that are not strings (and a metadata that is not an object) are left to
-// the schema to report.
+// the schema to report. An object needs a name, or a generateName for the
+// server to complete: without either (metadata absent or null included)
+// it is the API server's "name or generateName is required".
 func validateMetadata(obj map[string]any, root *field.Path) field.ErrorList {
+	if obj["metadata"] == nil {
+		return field.ErrorList{field.Required(root.Child("metadata", "name"), nameRequired)}
+	}
 	meta, ok := obj["metadata"].(map[string]any)
 	if !ok {
 		return nil
@@ -52,6 +60,9 @@ func validateMetadata(obj map[string]any, root *field.Path) field.ErrorList {
 
 	p := root.Child("metadata")
 	var errs field.ErrorList
+	if isEmpty(meta["name"]) && isEmpty(meta["generateName"]) {
+		errs = append(errs, field.Required(p.Child("name"), nameRequired))
+	}
 	check := func(name string, rule validation.ValidateNameFunc, prefix bool) {
 		if s, ok := meta[name].(string); ok && s != "" {
 			for _, msg := range rule(s, prefix) {
@@ -65,6 +76,12 @@ func validateMetadata(obj map[string]any, root *field.Path) field.ErrorList {
 	errs = append(errs, validation.ValidateLabels(stringMap(meta["labels"]), p.Child("labels"))...)
 	errs = append(errs, validation.ValidateAnnotations(stringMap(meta["annotations"]), p.Child("annotations"))...)
 	return errs
+}
+
+// isEmpty reports a name that is not set: absent, null or "". A value of
+// another type is set (wrongly), which the schema reports.
+func isEmpty(v any) bool {
+	return v == nil || v == ""
 }
 
 // stringMap keeps the string entries of a map.

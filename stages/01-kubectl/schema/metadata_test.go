@@ -32,6 +32,12 @@ func TestValidateMetadata(t *testing.T) {
 			want: []string{`metadata.namespace: Invalid value: "My_NS": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`}},
 		{name: "label value with a space", manifest: `{apiVersion: v1, kind: Pod, metadata: {name: web, labels: {app: my app}}}`,
 			want: []string{`metadata.labels: Invalid value: "my app": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`}},
+		{name: "metadata null: no name", manifest: `{apiVersion: v1, kind: ConfigMap, metadata: null}`,
+			want: []string{`metadata.name: Required value: name or generateName is required`}},
+		{name: "metadata absent: no name", manifest: `{apiVersion: v1, kind: ConfigMap}`,
+			want: []string{`metadata.name: Required value: name or generateName is required`}},
+		{name: "empty name", manifest: `{apiVersion: v1, kind: ConfigMap, metadata: {name: ""}}`,
+			want: []string{`metadata.name: Required value: name or generateName is required`}},
 		{name: "metadata of the wrong type is the schema's to report", manifest: `{apiVersion: v1, kind: Pod, metadata: [x]}`},
 	}
 	for _, tc := range tests {

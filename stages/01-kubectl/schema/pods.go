@@ -27,6 +27,12 @@ var typeRules = map[string]func(obj map[string]any, p *field.Path) field.ErrorLi
 	"io.k8s.api.core.v1.PodSpec":            validatePodSpec,
 	"io.k8s.api.core.v1.Container":          validateContainer,
 	"io.k8s.api.core.v1.EphemeralContainer": validateContainer,
+	// ranges.go: bounds the schema's int32 does not state.
+	"io.k8s.api.apps.v1.DeploymentSpec":  validateReplicas,
+	"io.k8s.api.apps.v1.ReplicaSetSpec":  validateReplicas,
+	"io.k8s.api.apps.v1.StatefulSetSpec": validateReplicas,
+	"io.k8s.api.core.v1.ContainerPort":   validateContainerPort,
+	"io.k8s.api.core.v1.ServicePort":     validateServicePort,
 }
 
 // requirePodSpec reports a Pod or pod template without a spec: it has no

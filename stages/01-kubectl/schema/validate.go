@@ -43,6 +43,8 @@ const quantitySchema = "io.k8s.apimachinery.pkg.api.resource.Quantity"
 type walker struct {
 	doc  *Document
 	errs field.ErrorList
+	// moved are the misplaced subtrees met so far (hints.go).
+	moved []move
 }
 
 func (w *walker) add(e *field.Error) { w.errs = append(w.errs, e) }
@@ -302,8 +304,8 @@ func typeError(p *field.Path, v any, want string) *field.Error {
 }
 
 // shown is how a bad value appears in a message: scalars as themselves
-// (whole numbers without an exponent), objects and lists by their type
-// alone, as upstream's OpenAPI validation prints them.
+// (whole numbers in digits, never 1e+20, however large), objects and
+// lists by their type alone, as upstream's OpenAPI validation prints them.
 func shown(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
@@ -311,17 +313,27 @@ func shown(v any) any {
 	case []any:
 		return "array"
 	case float64:
-		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
-			return int64(x)
+		if x == math.Trunc(x) && !math.IsInf(x, 0) {
+			if math.Abs(x) < 1e15 {
+				return int64(x)
+			}
+			return numberLiteral(strconv.FormatFloat(x, 'f', -1, 64))
 		}
 	case json.Number:
 		if i, err := x.Int64(); err == nil {
 			return i
 		}
-		return x.String()
+		return numberLiteral(x)
 	}
 	return v
 }
+
+// numberLiteral is a number too large for int64, kept as its digits. A
+// field.Error prints it through MarshalJSON, so unquoted.
+type numberLiteral string
+
+// MarshalJSON writes the digits as they are.
+func (n numberLiteral) MarshalJSON() ([]byte, error) { return []byte(n), nil }
 
 // enumStrings turns an enum's values into the list NotSupported prints.
 func enumStrings(enum []any) []string {

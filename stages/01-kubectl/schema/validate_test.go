@@ -38,7 +38,7 @@ func TestDocumentValidate(t *testing.T) {
 			want: []string{
 				`unknown field "spec.spec": check the indentation: "spec" is a field of spec.template`,
 				`spec.spec.containers[0].image: Invalid value: "nginx 1.23.2-alpine": invalid reference format: an image reference may not contain spaces; did you mean "nginx:1.23.2-alpine"?`,
-				`unknown field "spec.spec.ports": check the indentation: "ports" is a field of spec.spec.containers[*]`,
+				`unknown field "spec.spec.ports": check the indentation: "ports" is a field of spec.template.spec.containers[*]`,
 				`spec.template.spec.containers: Required value`,
 				`unknown field "spec.volumes": check the indentation: "volumes" is a field of spec.template.spec`,
 			},
@@ -76,6 +76,16 @@ func TestDocumentValidate(t *testing.T) {
 			name: "int32 overflow",
 			edit: func(obj map[string]any) { obj["spec"].(map[string]any)["replicas"] = float64(3e9) },
 			want: []string{`spec.replicas: Invalid value: 3000000000: must fit in a 32-bit integer (int32)`},
+		},
+		{
+			name: "1e20 is printed in digits, and only the int32 check reports it",
+			edit: func(obj map[string]any) { obj["spec"].(map[string]any)["replicas"] = float64(1e20) },
+			want: []string{`spec.replicas: Invalid value: 100000000000000000000: must fit in a 32-bit integer (int32)`},
+		},
+		{
+			name: "negative replicas",
+			edit: func(obj map[string]any) { obj["spec"].(map[string]any)["replicas"] = int64(-1) },
+			want: []string{`spec.replicas: Invalid value: -1: must be greater than or equal to 0`},
 		},
 		{
 			name: "null is as good as absent",
