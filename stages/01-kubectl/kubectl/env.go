@@ -68,6 +68,12 @@ func (e *Env) RESTConfig() (*rest.Config, error) {
 	if e.config != nil {
 		return e.config, nil
 	}
+	// Upstream commands resolve the namespace before building a client, so
+	// a missing --context is reported by that check, in its words
+	// ("context was not found for specified context: x").
+	if _, _, err := cc.Namespace(); err != nil {
+		return nil, err
+	}
 	cfg, err := cc.RESTConfig()
 	if err != nil {
 		return nil, err

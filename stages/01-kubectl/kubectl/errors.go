@@ -22,6 +22,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/kubeworkbook/kubeworkbook/stages/01-kubectl/kubeconfig"
+
 	"github.com/kubeworkbook/kubeworkbook/stages/01-kubectl/rest"
 )
 
@@ -54,6 +56,9 @@ func ErrorMessage(err error) string {
 	var status *rest.StatusError
 	if errors.As(err, &status) {
 		return status.Error()
+	}
+	if msg, ok := kubeconfig.ErrorMessage(err); ok {
+		return msg // "Error in configuration: ..." as upstream
 	}
 	var urlErr *url.Error
 	if errors.As(err, &urlErr) {

@@ -185,3 +185,16 @@ func TestStripComments(t *testing.T) {
 		t.Errorf("stripComments = %q", got)
 	}
 }
+
+// Talk 001, kubeconfig sources: a --context that names nothing is reported
+// in upstream's words, before any request is sent.
+func TestMissingContextIsAConfigurationError(t *testing.T) {
+	c := newCluster(t)
+	r := c.run(t, "--context=nope", "get", "pods")
+	if want := "Error in configuration: context was not found for specified context: nope"; r.message() != want {
+		t.Errorf("message = %q, want %q", r.message(), want)
+	}
+	if n := len(c.srv.Requests()); n != 0 {
+		t.Errorf("%d requests sent, want none", n)
+	}
+}
