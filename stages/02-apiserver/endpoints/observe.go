@@ -1,0 +1,143 @@
+// Observation: what the server's metrics and logs see of each request.
+//
+// Interface:
+//   - Observer: the hooks the server assembly implements with its
+//     Prometheus metrics (request counts and latencies by verb, resource
+//     and code; open watches).
+//   - Labels: the dimensions of one request, named as upstream's
+//     apiserver_request_total labels.
+//   - One klog line per request at -v=4, in the shape of upstream's
+//     httplog: "HTTP" verb="LIST" URI="/api/v1/pods" latency=... resp=200.
+//
+// responseRecorder remembers the status code a handler wrote so both can
+// report it; it passes Flush through for watch streams.
+package endpoints
+
+import (
+	"mime"
+	"net/http"
+	"strings"
+	"time"
+
+	"k8s.io/klog/v2"
+)
+
+// Labels are the dimensions a request is counted by.
+type Labels struct {
+	// Verb is upstream's metric verb: GET, LIST, WATCH, POST, PUT, PATCH,
+	// APPLY (a server-side apply), DELETE, DELETECOLLECTION, or CONNECT
+	// (exec, attach, portforward, proxy).
+	Verb string
+	// Group, Version, Resource and Subresource name what was asked for,
+	// as the path spells them (even when the resource does not exist).
+	Group, Version, Resource, Subresource string
+	// Scope is "resource" (one object, or a create), "namespace" (a
+	// collection in a namespace) or "cluster" (a collection across the
+	// cluster), as upstream's scope label.
+	Scope string
+}
+
+// Observer is told about every request the Handler serves. Its methods
+// run on the request's goroutine, concurrently for different requests:
+// they must be safe for concurrent use and must not block.
+type Observer interface {
+	// RequestStarted is called when a request arrives.
+	RequestStarted(l Labels)
+	// RequestFinished is called once the response is complete (for a
+	// watch, when the stream ends) with its status code and duration.
+	RequestFinished(l Labels, code int, d time.Duration)
+	// WatchOpened is called when a watch stream starts sending events,
+	// and WatchClosed when it ends, after d.
+	WatchOpened(l Labels)
+	WatchClosed(l Labels, d time.Duration)
+}
+
+// labelsFor computes r's Labels.
+func labelsFor(r *http.Request, info *RequestInfo) Labels {
+	return Labels{
+		Verb: metricVerb(r, info), Group: info.APIGroup, Version: info.APIVersion,
+		Resource: info.Resource, Subresource: info.Subresource, Scope: scopeOf(info),
+	}
+}
+
+// metricVerb is the verb label upstream's metrics use.
+func metricVerb(r *http.Request, info *RequestInfo) string {
+	switch info.Verb {
+	case "list", "watch", "deletecollection":
+		return strings.ToUpper(info.Verb)
+	case "patch":
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == applyPatchType {
+			return "APPLY"
+		}
+	}
+	switch info.Subresource {
+	case "exec", "attach", "portforward", "proxy":
+		return "CONNECT"
+	}
+	return strings.ToUpper(r.Method)
+}
+
+// scopeOf is upstream's CleanScope.
+func scopeOf(info *RequestInfo) string {
+	switch {
+	case info.Name != "" || info.Verb == "create":
+		return "resource"
+	case info.Namespace != "":
+		return "namespace"
+	case info.IsResourceRequest:
+		return "cluster"
+	}
+	return ""
+}
+
+// finish logs rq and tells the Observer it is done.
+func (h *Handler) finish(rq *request, start time.Time) {
+	l := rq.labels
+	d := time.Since(start)
+	code := rq.w.code
+	if code == 0 {
+		code = http.StatusOK // nothing written: net/http sends 200
+	}
+	if h.opts.Observer != nil {
+		h.opts.Observer.RequestFinished(l, code, d)
+	}
+	klog.V(4).InfoS("HTTP", "verb", l.Verb, "URI", rq.r.RequestURI, "latency", d,
+		"userAgent", rq.r.UserAgent(), "srcIP", rq.r.RemoteAddr, "resp", code)
+}
+
+// responseRecorder is an http.ResponseWriter that remembers the status
+// code and whether the header was sent.
+type responseRecorder struct {
+	http.ResponseWriter
+	code int
+}
+
+func newResponseRecorder(w http.ResponseWriter) *responseRecorder {
+	return &responseRecorder{ResponseWriter: w}
+}
+
+// WriteHeader records code; only the first call counts, as in net/http.
+func (w *responseRecorder) WriteHeader(code int) {
+	if w.code == 0 {
+		w.code = code
+		w.ResponseWriter.WriteHeader(code)
+	}
+}
+
+// Write sends the header (200) first if no one has.
+func (w *responseRecorder) Write(p []byte) (int, error) {
+	if w.code == 0 {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+// Flush sends what was written so far, for watch streams.
+func (w *responseRecorder) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *responseRecorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -1,0 +1,105 @@
+// Update: PUT of a whole object.
+//
+// Interface:
+//   - (*Handler).update: decodes the body like a create, checks that its
+//     name is the URL's (400 otherwise) and its namespace the request's,
+//     and calls Storage.Update with an UpdateFunc that returns it. The
+//     object's resourceVersion makes the write a compare-and-swap: stale
+//     is a 409 Conflict (talk 003, "etcd"). Answers 200, or 201 when the
+//     object did not exist and the resource allows creating by PUT
+//     (services, endpoints, leases, RBAC objects, ... as upstream).
+//   - The status and finalize subresources go through here too, with
+//     UpdateOptions.Subresource set: the registry then keeps everything
+//     but the status (or the finalizers).
+//
+// Talk 004, step 6 ("update objects"): a controller's status write.
+package endpoints
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+
+	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/patch"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
+)
+
+// allowCreateOnUpdate lists the resources whose PUT creates a missing
+// object: upstream's strategies with AllowCreateOnUpdate true. Others
+// answer 404.
+var allowCreateOnUpdate = map[metav1.GroupResource]bool{
+	{Resource: "endpoints"}: true, {Resource: "events"}: true, {Resource: "limitranges"}: true, {Resource: "services"}: true,
+	{Group: "discovery.k8s.io", Resource: "endpointslices"}: true, {Group: "coordination.k8s.io", Resource: "leases"}: true,
+	{Group: "rbac.authorization.k8s.io", Resource: "roles"}: true, {Group: "rbac.authorization.k8s.io", Resource: "rolebindings"}: true,
+	{Group: "rbac.authorization.k8s.io", Resource: "clusterroles"}: true, {Group: "rbac.authorization.k8s.io", Resource: "clusterrolebindings"}: true,
+}
+
+// update serves PUT of an object or of its status or finalize
+// subresource.
+func (h *Handler) update(rq *request) {
+	opts, directive, err := updateOptions(rq.r.URL.Query(), rq.sub)
+	if err != nil {
+		writeError(rq, err)
+		return
+	}
+	obj := rq.res.New()
+	if err := h.decodeRequest(rq, kindOf(rq), obj, directive); err != nil {
+		writeError(rq, err)
+		return
+	}
+	if err := checkName(obj, rq.name); err != nil {
+		writeError(rq, err)
+		return
+	}
+	if err := ensureNamespace(obj, rq.namespace); err != nil {
+		writeError(rq, err)
+		return
+	}
+	opts.FieldManager = patch.ManagerOrUserAgent(opts.FieldManager, rq.r.UserAgent())
+	opts.AllowCreate = rq.sub == "" && allowCreateOnUpdate[rq.groupResource()]
+	replace, err := replaceWith(rq, obj, opts.FieldManager)
+	if err != nil {
+		writeError(rq, err)
+		return
+	}
+	out, created, err := rq.store.Update(rq.ctx, rq.key(), replace, opts)
+	if err != nil {
+		writeError(rq, err)
+		return
+	}
+	code := http.StatusOK
+	if created {
+		code = http.StatusCreated
+	}
+	writeObject(rq, code, out)
+}
+
+// replaceWith returns the UpdateFunc of a PUT: each call (the registry
+// retries after a lost race) returns a fresh copy of obj with its managed
+// fields recorded against the current object.
+func replaceWith(rq *request, obj metav1.Object, manager string) (registry.UpdateFunc, error) {
+	pristine, err := json.Marshal(obj)
+	if err != nil {
+		return nil, apierrors.NewInternalError(fmt.Errorf("copy the request's object: %w", err))
+	}
+	fm := fieldManagerFor(rq)
+	return func(_ context.Context, current metav1.Object) (metav1.Object, error) {
+		fresh := rq.res.New()
+		if err := json.Unmarshal(pristine, fresh); err != nil {
+			return nil, apierrors.NewInternalError(fmt.Errorf("copy the request's object: %w", err))
+		}
+		recordUpdate(fm, current, fresh, manager) // current nil: a create by PUT
+		return fresh, nil
+	}, nil
+}
+
+// checkName fails with upstream's 400 unless obj is named name.
+func checkName(obj metav1.Object, name string) error {
+	if got := obj.GetObjectMeta().Name; got != name {
+		return apierrors.NewBadRequest(fmt.Sprintf("the name of the object (%s) does not match the name on the URL (%s)", got, name))
+	}
+	return nil
+}

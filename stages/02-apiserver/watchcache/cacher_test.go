@@ -1,0 +1,148 @@
+package watchcache
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
+	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
+	"github.com/kubeworkbook/kubeworkbook/shared/fields"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
+)
+
+// Talk 004, step 3 ("controllers fetch"): an informer's first list asks
+// for resourceVersion 0, which the cache answers from memory; a plain
+// `kubectl get` (resourceVersion unset) still reads etcd.
+func TestList(t *testing.T) {
+	f := newFakeStorage()
+	ctx := context.Background()
+	for _, p := range []struct{ ns, name, label string }{{"default", "a", "app=web"}, {"default", "b", ""}, {"other", "c", "app=web"}} {
+		if _, err := f.Create(ctx, p.ns, pod(p.name, p.label), registry.CreateOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := newCache(t, f, Options{})
+	f.skipRevisions(5) // etcd moved on (other resources): 18, the cache is at 13
+
+	tests := []struct {
+		name      string
+		namespace string
+		opts      registry.ListOptions
+		fromInner bool
+		want      []string
+		wantRV    string
+	}{
+		{name: "rv 0 from memory", opts: registry.ListOptions{ResourceVersion: "0"},
+			want: []string{"default/a", "default/b", "other/c"}, wantRV: "13"},
+		{name: "rv 0 in one namespace", namespace: "default", opts: registry.ListOptions{ResourceVersion: "0"},
+			want: []string{"default/a", "default/b"}, wantRV: "13"},
+		{name: "rv 0 with a label selector", opts: registry.ListOptions{ResourceVersion: "0", Label: mustLabels(t, "app=web")},
+			want: []string{"default/a", "other/c"}, wantRV: "13"},
+		{name: "rv 0 with a field selector", opts: registry.ListOptions{ResourceVersion: "0", Field: fields.OneTermEqualSelector("metadata.name", "b")},
+			want: []string{"default/b"}, wantRV: "13"},
+		{name: "rv 0 ignores limit, as upstream", opts: registry.ListOptions{ResourceVersion: "0", Limit: 1},
+			want: []string{"default/a", "default/b", "other/c"}, wantRV: "13"},
+		{name: "rv 0 NotOlderThan", opts: registry.ListOptions{ResourceVersion: "0", ResourceVersionMatch: "NotOlderThan"},
+			want: []string{"default/a", "default/b", "other/c"}, wantRV: "13"},
+		{name: "rv N the cache has reached", opts: registry.ListOptions{ResourceVersion: "12"},
+			want: []string{"default/a", "default/b", "other/c"}, wantRV: "13"},
+		{name: "rv unset is a quorum read", opts: registry.ListOptions{}, fromInner: true,
+			want: []string{"default/a", "default/b", "other/c"}, wantRV: "18"},
+		{name: "rv N newer than the cache", opts: registry.ListOptions{ResourceVersion: "15"}, fromInner: true,
+			want: []string{"default/a", "default/b", "other/c"}, wantRV: "18"},
+		{name: "rv N Exact", opts: registry.ListOptions{ResourceVersion: "12", ResourceVersionMatch: "Exact"}, fromInner: true,
+			want: []string{"default/a", "default/b", "other/c"}, wantRV: "18"},
+		{name: "rv N with a limit", opts: registry.ListOptions{ResourceVersion: "12", Limit: 1}, fromInner: true,
+			want: []string{"default/a"}, wantRV: "18"},
+		{name: "continue token", opts: registry.ListOptions{Continue: "token", Limit: 1}, fromInner: true,
+			want: []string{"default/a"}, wantRV: "18"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := f.lists.Load()
+			list, err := c.List(ctx, tc.namespace, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if inner := f.lists.Load() > before; inner != tc.fromInner {
+				t.Errorf("answered by inner = %v, want %v", inner, tc.fromInner)
+			}
+			var got []string
+			for _, item := range list.Items {
+				m := item.GetObjectMeta()
+				got = append(got, m.Namespace+"/"+m.Name)
+			}
+			if !slices.Equal(got, tc.want) || list.ResourceVersion != tc.wantRV {
+				t.Errorf("list = %q at %s, want %q at %s", got, list.ResourceVersion, tc.want, tc.wantRV)
+			}
+		})
+	}
+}
+
+// Reads of one object and every write go to the inner storage; the cache
+// learns of writes from its watch.
+func TestWritesGoThrough(t *testing.T) {
+	f := newFakeStorage()
+	c := newCache(t, f, Options{})
+	ctx := context.Background()
+	key := registry.Key{Namespace: "default", Name: "a"}
+	if c.Resource() != f.Resource() {
+		t.Errorf("Resource = %v, want inner's", c.Resource())
+	}
+	if _, err := c.Create(ctx, "default", pod("a"), registry.CreateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Get(ctx, key, registry.GetOptions{}); err != nil {
+		t.Errorf("get after create: %v", err)
+	}
+	_, _, err := c.Update(ctx, key, func(_ context.Context, cur metav1.Object) (metav1.Object, error) {
+		cur.(*corev1.Pod).Spec.NodeName = "node-1"
+		return cur, nil
+	}, registry.UpdateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Create(ctx, "default", pod("b"), registry.CreateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.Delete(ctx, key, metav1.DeleteOptions{}, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.DeleteCollection(ctx, "default", registry.ListOptions{}, metav1.DeleteOptions{}, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Get(ctx, key, registry.GetOptions{}); !apierrors.IsNotFound(err) {
+		t.Errorf("get after delete: err = %v, want NotFound", err)
+	}
+	w, err := c.Watch(ctx, "", registry.ListOptions{ResourceVersion: "10"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Stop()
+	want := []string{"ADDED default/a 11", "MODIFIED default/a 12", "ADDED default/b 13", "DELETED default/a 14", "DELETED default/b 15"}
+	if got := read(t, w, len(want)); !slices.Equal(got, want) {
+		t.Errorf("cache saw\n %q\nwant %q", got, want)
+	}
+}
+
+// Stop ends the inner watch and every open watch of the cache.
+func TestStop(t *testing.T) {
+	f := newFakeStorage()
+	c, err := Wrap(f, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := c.Watch(context.Background(), "", registry.ListOptions{ResourceVersion: "0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "inner watch open", func() bool { return f.openWatches() == 1 })
+	c.Stop()
+	closed(t, w)
+	if n := f.openWatches(); n != 0 {
+		t.Errorf("inner watches open after Stop = %d, want 0", n)
+	}
+	c.Stop() // a second Stop is harmless
+}
