@@ -15,7 +15,7 @@ RUN_DIR   ?= $(CURDIR)/run
 GOTESTFLAGS ?= -p 2 -count=1
 export GOFLAGS := -buildvcs=false
 
-STAGES    := 1
+STAGES    := 1 2
 CMDS      := $(notdir $(wildcard cmd/*))
 
 .PHONY: all build test bench demo clean vet fmt compat lab-1 lab-1-check $(addprefix stage-,$(STAGES)) $(addprefix demo-,$(STAGES))
@@ -51,6 +51,14 @@ lab-1:
 
 lab-1-check:
 	$(GO) test -count=1 -tags 'lab solution' ./labs/01-kubectl/...
+
+# ---- stage 2: the API server ------------------------------------------------
+stage-2: build
+	$(GO) test $(GOTESTFLAGS) ./stages/02-apiserver/... ./cmd/kube-apiserver/...
+	@$(MAKE) --no-print-directory demo-2
+
+demo-2: build
+	@bash stages/02-apiserver/demo/demo.sh $(BIN)
 
 # ---- everything --------------------------------------------------------------
 demo: build

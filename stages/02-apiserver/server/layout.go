@@ -1,0 +1,133 @@
+// Data directory: what the server keeps under --data-dir, and the two
+// files it writes there for its clients.
+//
+// Interface:
+//   - The names: DataDir/etcd, DataDir/pki, DataDir/admin.kubeconfig,
+//     DataDir/address (AdminKubeconfigFile, AddressFile, ...).
+//   - servingTLS(cfg): the CA and serving certificate (generated on the
+//     first start, reused after), as a tls.Config.
+//   - writeClientFiles: the admin kubeconfig and the address file, written
+//     once the listener's port is known.
+//
+// Talk 000, "Server side authentication" and "Client authentication":
+// the server proves who it is with the serving certificate, and a client
+// proves who it is with a certificate from the same CA; admin.kubeconfig
+// carries the CA and an admin certificate (CN=kubernetes-admin,
+// O=system:masters) to both kubectls.
+package server
+
+import (
+	"crypto/tls"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/pki"
+)
+
+// Names inside --data-dir.
+const (
+	// EtcdDir holds the embedded etcd's data (unless --etcd-servers).
+	EtcdDir = "etcd"
+	// PKIDir holds ca.crt/ca.key and apiserver.crt/apiserver.key.
+	PKIDir = "pki"
+	// AdminKubeconfigFile is the kubeconfig of the cluster admin,
+	// rewritten on every start with the server's current URL.
+	AdminKubeconfigFile = "admin.kubeconfig"
+	// AddressFile holds "host:port" while the server runs, so a script
+	// that started it with --secure-port 0 can find it.
+	AddressFile = "address"
+)
+
+// servingTLS loads or creates the CA and the serving certificate under
+// DataDir/pki and returns the listener's TLS configuration. The serving
+// certificate covers loopback and the in-cluster names, plus the bind
+// address when it is a specific IP.
+//
+// Client certificates are requested but not required or checked here:
+// until the request chain (stage 2b) authenticates them, every request is
+// allowed, and a handshake that failed over a bad certificate would answer
+// with a TLS alert instead of the 401 Status a client can read.
+func servingTLS(cfg *Config) (*tls.Config, *pki.CA, error) {
+	dir := filepath.Join(cfg.DataDir, PKIDir)
+	ca, err := pki.EnsureCA(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var hosts []string
+	if ip := net.ParseIP(cfg.BindAddress); ip != nil && !ip.IsUnspecified() {
+		hosts = append(hosts, ip.String())
+	}
+	certFile, keyFile, err := ca.EnsureServingCert(dir, pki.APIServerCertAndKeyBaseName, hosts)
+	if err != nil {
+		return nil, nil, err
+	}
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load serving certificate %s: %w", certFile, err)
+	}
+	return &tls.Config{
+		Certificates: []tls.Certificate{cert},
+		ClientAuth:   tls.RequestClientCert,
+		// Sent to clients as the acceptable issuers, so a client with
+		// several certificates picks one this CA signed.
+		ClientCAs:  ca.Pool(),
+		MinVersion: tls.VersionTLS12,
+	}, ca, nil
+}
+
+// clientHost is the address clients dial for a listener on addr: the
+// loopback address when the server listens on all addresses.
+func clientHost(listenAddr *net.TCPAddr) string {
+	ip := listenAddr.IP
+	switch {
+	case ip.IsUnspecified() && ip.To4() != nil:
+		ip = net.IPv4(127, 0, 0, 1)
+	case ip.IsUnspecified():
+		ip = net.IPv6loopback
+	}
+	return net.JoinHostPort(ip.String(), fmt.Sprint(listenAddr.Port))
+}
+
+// writeClientFiles writes DataDir/admin.kubeconfig for the server at
+// https://addr, with a fresh admin certificate, and then DataDir/address,
+// so a script that waits for the address file finds the kubeconfig
+// complete.
+func writeClientFiles(dataDir, addr string, ca *pki.CA) error {
+	certPEM, keyPEM, err := ca.IssueIdentity(pki.AdminIdentity())
+	if err != nil {
+		return fmt.Errorf("issue admin certificate: %w", err)
+	}
+	err = pki.WriteKubeconfig(filepath.Join(dataDir, AdminKubeconfigFile), pki.KubeconfigOptions{
+		Server: "https://" + addr, CAPEM: ca.CertPEM, ClientCertPEM: certPEM, ClientKeyPEM: keyPEM,
+	})
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(filepath.Join(dataDir, AddressFile), []byte(addr+"\n"))
+}
+
+// writeFileAtomic replaces path with data through a temporary file, so a
+// reader never sees half of it.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
