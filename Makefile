@@ -65,7 +65,8 @@ demo: build
 	@for s in $(STAGES); do $(MAKE) --no-print-directory demo-$$s || exit 1; done
 
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./stages/01-kubectl/...
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./stages/01-kubectl/... \
+		./stages/02-apiserver/storage/ ./stages/02-apiserver/watchcache/
 
 # ---- compatibility: real clients nobody here wrote ----------------------------
 # test/compat is its own Go module: the upstream kubectl is built from its Go
