@@ -31,7 +31,8 @@ import corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
 // Not here, because upstream does it elsewhere: status.phase Pending and
 // the QoS class (the pod strategy, on create), serviceAccountName and
 // priority (admission), pod-level resources (the PodLevelResources
-// defaults of spec.resources, not implemented by this stage).
+// defaults of spec.resources, which this stage leaves out: a pod-level
+// limit without a request stays as the client sent it).
 func Pod(p *corev1.Pod) {
 	for i := range p.Spec.Containers {
 		requestsFromLimits(&p.Spec.Containers[i].Resources)

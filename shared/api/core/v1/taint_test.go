@@ -58,7 +58,7 @@ func TestTolerationToleratesTaint(t *testing.T) {
 		{name: "empty key with exists tolerates everything", toleration: Toleration{Operator: TolerationOpExists}, want: true},
 		{name: "other effect", toleration: Toleration{Key: "dedicated", Operator: TolerationOpExists, Effect: TaintEffectNoExecute}, want: false},
 		{name: "other key", toleration: Toleration{Key: "gpu", Operator: TolerationOpExists}, want: false},
-		{name: "numeric operators are not implemented", toleration: Toleration{Key: "dedicated", Operator: TolerationOpGt, Value: "1"}, want: false},
+		{name: "alpha numeric operators tolerate nothing", toleration: Toleration{Key: "dedicated", Operator: TolerationOpGt, Value: "1"}, want: false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
