@@ -61,11 +61,8 @@ func NewCmdApply(env *Env) *cobra.Command {
 		Example: "  # Apply the configuration in deployment.yaml to a Deployment\n  kubectl apply -f ./deployment.yaml\n\n" +
 			"  # Apply every manifest in a directory and its subdirectories\n  kubectl apply -R -f ./manifests/",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(o.files.Filenames) == 0 {
-				return errors.New("must specify one of -f and -k")
-			}
-			if len(args) > 0 {
-				return usageError(cmd, "Unexpected args: %v", args)
+			if err := requireFilenames(cmd, o.files, args); err != nil {
+				return err
 			}
 			return o.run(cmd, env)
 		},
@@ -80,6 +77,8 @@ func NewCmdApply(env *Env) *cobra.Command {
 	return cmd
 }
 
+// run checks the flags only apply has, then applies every manifest
+// (applyOne).
 func (o *applyOptions) run(cmd *cobra.Command, env *Env) error {
 	if o.forceConflicts && !o.serverSide {
 		return errors.New("--force-conflicts only works with --server-side")
@@ -87,24 +86,9 @@ func (o *applyOptions) run(cmd *cobra.Command, env *Env) error {
 	if o.serverSide && !cmd.Flags().Changed("field-manager") {
 		o.write.fieldManager = "kubectl"
 	}
-	if err := o.write.complete(); err != nil {
-		return err
-	}
-	manifests, err := env.readManifests(o.files, "apply")
-	if err != nil {
-		return err
-	}
-	ctx := cmd.Context()
-	if err := env.validateManifests(ctx, manifests, o.write.directive); err != nil {
-		return err
-	}
-	var errs []error
-	for _, m := range manifests {
-		if err := o.applyOne(ctx, env, m); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
+	return o.write.writeManifests(cmd.Context(), env, o.files, "apply", func(ctx context.Context, m manifest) error {
+		return o.applyOne(ctx, env, m)
+	})
 }
 
 // applyOne applies one manifest and prints the result line.

@@ -16,7 +16,6 @@ package kubectl
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -39,13 +38,12 @@ func NewCmdCreate(env *Env) *cobra.Command {
 		Example: "  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n\n" +
 			"  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(o.files.Filenames) == 0 {
-				return errors.New("must specify one of -f and -k")
+			if err := requireFilenames(cmd, o.files, args); err != nil {
+				return err
 			}
-			if len(args) > 0 {
-				return usageError(cmd, "Unexpected args: %v", args)
-			}
-			return o.run(cmd, env)
+			return o.write.writeManifests(cmd.Context(), env, o.files, "create", func(ctx context.Context, m manifest) error {
+				return o.createOne(ctx, env, m)
+			})
 		},
 	}
 	o.files.AddFilenameFlags(cmd.Flags(), "Filename, directory, or URL to files to use to create the resource")
@@ -58,27 +56,6 @@ func NewCmdCreate(env *Env) *cobra.Command {
 		NewCmdCreateServiceAccount(env),
 	)
 	return cmd
-}
-
-func (o *createOptions) run(cmd *cobra.Command, env *Env) error {
-	if err := o.write.complete(); err != nil {
-		return err
-	}
-	manifests, err := env.readManifests(o.files, "create")
-	if err != nil {
-		return err
-	}
-	ctx := cmd.Context()
-	if err := env.validateManifests(ctx, manifests, o.write.directive); err != nil {
-		return err
-	}
-	var errs []error
-	for _, m := range manifests {
-		if err := o.createOne(ctx, env, m); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
 }
 
 // createOne creates one manifest, or prints it for a client dry run. A

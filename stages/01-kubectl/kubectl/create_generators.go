@@ -5,7 +5,9 @@
 //   - NewCmdCreateDeployment: create deployment NAME --image=image
 //     [--image=...] [--replicas=N] [--port=P] [-- COMMAND [args...]].
 //   - NewCmdCreateNamespace, NewCmdCreateConfigMap, NewCmdCreateSecret
-//     (generic), NewCmdCreateServiceAccount.
+//     (generic), NewCmdCreateServiceAccount: each a generator, built into
+//     its command by newGeneratorCmd; only deployment, which reads a
+//     command after "--" and checks its images first, has its own.
 //
 // Argument checks come first and need no server: exactly one NAME, the
 // required --image, and then the generated object through the built-in
@@ -18,6 +20,7 @@ package kubectl
 
 import (
 	"errors"
+
 	"github.com/spf13/cobra"
 
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
@@ -90,15 +93,30 @@ func NewCmdCreateDeployment(env *Env) *cobra.Command {
 	return cmd
 }
 
-// NewCmdCreateNamespace returns `kubectl create namespace`.
-func NewCmdCreateNamespace(env *Env) *cobra.Command {
+// generator is a `kubectl create <kind>` subcommand whose object comes
+// from NAME and the command's own flags alone; generate is all that
+// differs between them.
+type generator struct {
+	use, short, example string
+	aliases             []string
+	// generate builds the object named name; ns is the -n flag ("" without
+	// it, which leaves the namespace to the server). It runs after the
+	// argument check and the write flags, before any request.
+	generate func(name, ns string) (metav1.Object, error)
+}
+
+// newGeneratorCmd returns g as a command with the write flags: exactly
+// one NAME, the flags parsed (writeOptions.complete), then generate's
+// object through the shared write path. Callers register their own flags
+// on the command returned.
+func newGeneratorCmd(env *Env, g generator) *cobra.Command {
 	o := newWriteOptions("created", "kubectl-create")
 	cmd := &cobra.Command{
-		Use:                   "namespace NAME [--dry-run=server|client|none]",
+		Use:                   g.use,
 		DisableFlagsInUseLine: true,
-		Aliases:               []string{"ns"},
-		Short:                 "Create a namespace with the specified name",
-		Example:               "  # Create a new namespace named my-namespace\n  kubectl create namespace my-namespace",
+		Aliases:               g.aliases,
+		Short:                 g.short,
+		Example:               g.example,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name, err := nameArg(cmd, args)
 			if err != nil {
@@ -107,72 +125,66 @@ func NewCmdCreateNamespace(env *Env) *cobra.Command {
 			if err := o.complete(); err != nil {
 				return err
 			}
-			return o.createGenerated(cmd.Context(), env, &corev1.Namespace{
-				TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "Namespace"},
-				ObjectMeta: metav1.ObjectMeta{Name: name},
-			})
+			obj, err := g.generate(name, env.explicitNamespace())
+			if err != nil {
+				return err
+			}
+			return o.createGenerated(cmd.Context(), env, obj)
 		},
 	}
 	o.addFlags(cmd)
 	return cmd
+}
+
+// NewCmdCreateNamespace returns `kubectl create namespace`.
+func NewCmdCreateNamespace(env *Env) *cobra.Command {
+	return newGeneratorCmd(env, generator{
+		use:     "namespace NAME [--dry-run=server|client|none]",
+		aliases: []string{"ns"},
+		short:   "Create a namespace with the specified name",
+		example: "  # Create a new namespace named my-namespace\n  kubectl create namespace my-namespace",
+		generate: func(name, _ string) (metav1.Object, error) {
+			return &corev1.Namespace{
+				TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "Namespace"},
+				ObjectMeta: metav1.ObjectMeta{Name: name},
+			}, nil
+		},
+	})
 }
 
 // NewCmdCreateServiceAccount returns `kubectl create serviceaccount`.
 func NewCmdCreateServiceAccount(env *Env) *cobra.Command {
-	o := newWriteOptions("created", "kubectl-create")
-	cmd := &cobra.Command{
-		Use:                   "serviceaccount NAME [--dry-run=server|client|none]",
-		DisableFlagsInUseLine: true,
-		Aliases:               []string{"sa"},
-		Short:                 "Create a service account with the specified name",
-		Example:               "  # Create a new service account named my-service-account\n  kubectl create serviceaccount my-service-account",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			name, err := nameArg(cmd, args)
-			if err != nil {
-				return err
-			}
-			if err := o.complete(); err != nil {
-				return err
-			}
-			ns := env.explicitNamespace()
-			return o.createGenerated(cmd.Context(), env, &corev1.ServiceAccount{
+	return newGeneratorCmd(env, generator{
+		use:     "serviceaccount NAME [--dry-run=server|client|none]",
+		aliases: []string{"sa"},
+		short:   "Create a service account with the specified name",
+		example: "  # Create a new service account named my-service-account\n  kubectl create serviceaccount my-service-account",
+		generate: func(name, ns string) (metav1.Object, error) {
+			return &corev1.ServiceAccount{
 				TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "ServiceAccount"},
 				ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: ns},
-			})
+			}, nil
 		},
-	}
-	o.addFlags(cmd)
-	return cmd
+	})
 }
 
 // NewCmdCreateConfigMap returns `kubectl create configmap`.
 func NewCmdCreateConfigMap(env *Env) *cobra.Command {
-	o := newWriteOptions("created", "kubectl-create")
 	var src DataSources
-	cmd := &cobra.Command{
-		Use:                   "configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]",
-		DisableFlagsInUseLine: true,
-		Aliases:               []string{"cm"},
-		Short:                 "Create a config map from a local file, directory or literal value",
-		Example: "  # Create a new config map named nginx based on the file nginx.conf\n  kubectl create configmap nginx --from-file=nginx.conf\n\n" +
+	cmd := newGeneratorCmd(env, generator{
+		use:     "configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]",
+		aliases: []string{"cm"},
+		short:   "Create a config map from a local file, directory or literal value",
+		example: "  # Create a new config map named nginx based on the file nginx.conf\n  kubectl create configmap nginx --from-file=nginx.conf\n\n" +
 			"  # Create a new config map named my-config with key1=config1 and key2=config2\n  kubectl create configmap my-config --from-literal=key1=config1 --from-literal=key2=config2",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			name, err := nameArg(cmd, args)
-			if err != nil {
-				return err
-			}
-			if err := o.complete(); err != nil {
-				return err
-			}
+		generate: func(name, ns string) (metav1.Object, error) {
 			data, err := src.Collect("ConfigMap", name)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			ns := env.explicitNamespace()
-			return o.createGenerated(cmd.Context(), env, GenerateConfigMap(name, ns, data))
+			return GenerateConfigMap(name, ns, data), nil
 		},
-	}
-	o.addFlags(cmd)
+	})
 	addDataSourceFlags(cmd, &src)
 	return cmd
 }
@@ -185,31 +197,20 @@ func NewCmdCreateSecret(env *Env) *cobra.Command {
 		Short: "Create a secret using a specified subcommand",
 		Run:   runHelp,
 	}
-	o := newWriteOptions("created", "kubectl-create")
 	var src DataSources
 	var secretType string
-	generic := &cobra.Command{
-		Use:                   "generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]",
-		DisableFlagsInUseLine: true,
-		Short:                 "Create a secret from a local file, directory, or literal value",
-		Example:               "  # Create a new secret named my-secret with key1=supersecret and key2=topsecret\n  kubectl create secret generic my-secret --from-literal=key1=supersecret --from-literal=key2=topsecret",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			name, err := nameArg(cmd, args)
-			if err != nil {
-				return err
-			}
-			if err := o.complete(); err != nil {
-				return err
-			}
+	generic := newGeneratorCmd(env, generator{
+		use:     "generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]",
+		short:   "Create a secret from a local file, directory, or literal value",
+		example: "  # Create a new secret named my-secret with key1=supersecret and key2=topsecret\n  kubectl create secret generic my-secret --from-literal=key1=supersecret --from-literal=key2=topsecret",
+		generate: func(name, ns string) (metav1.Object, error) {
 			data, err := src.Collect("Secret", name)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			ns := env.explicitNamespace()
-			return o.createGenerated(cmd.Context(), env, GenerateSecret(name, ns, corev1.SecretType(secretType), data))
+			return GenerateSecret(name, ns, corev1.SecretType(secretType), data), nil
 		},
-	}
-	o.addFlags(generic)
+	})
 	addDataSourceFlags(generic, &src)
 	generic.Flags().StringVar(&secretType, "type", "", "The type of secret to create")
 	cmd.AddCommand(generic)

@@ -61,8 +61,8 @@ func NewCmdDescribe(env *Env) *cobra.Command {
 	}
 	f := cmd.Flags()
 	o.files.AddFilenameFlags(f, "Filename, directory, or URL to files containing the resource to describe")
-	f.StringVarP(&o.labelSelector, "selector", "l", "", "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.")
-	f.BoolVarP(&o.allNamespaces, "all-namespaces", "A", false, "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.")
+	addLabelSelectorFlag(f, &o.labelSelector)
+	addAllNamespacesFlag(f, &o.allNamespaces)
 	f.BoolVar(&o.showEvents, "show-events", true, "If true, display events related to the described object.")
 	f.Int64Var(&o.chunkSize, "chunk-size", 500, "Return large lists in chunks rather than all at once. Pass 0 to disable.")
 	return cmd

@@ -8,6 +8,9 @@
 //     "resource.group" everywhere, resolved through discovery's mapper.
 //   - resourceTarget is one resource with the names asked for (none means
 //     the whole collection).
+//   - addLabelSelectorFlag, addFieldSelectorFlag, addAllNamespacesFlag:
+//     the flags that narrow what the arguments select, with upstream's
+//     help, for get, describe, delete and scale.
 //
 // Talk 001, "REST mappings": "deploy" becomes deployments.apps/v1 here,
 // from what discovery says, not from a list in this package.
@@ -19,6 +22,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/spf13/pflag"
 
 	"github.com/kubeworkbook/kubeworkbook/stages/01-kubectl/discovery"
 )
@@ -118,4 +123,20 @@ func expandType(ctx context.Context, mapper *discovery.Mapper, typ string) ([]di
 		return nil, err
 	}
 	return inCategory, nil
+}
+
+// addLabelSelectorFlag registers -l/--selector into p, as upstream's
+// cmdutil.AddLabelSelectorFlagVar.
+func addLabelSelectorFlag(f *pflag.FlagSet, p *string) {
+	f.StringVarP(p, "selector", "l", "", "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.")
+}
+
+// addFieldSelectorFlag registers --field-selector into p.
+func addFieldSelectorFlag(f *pflag.FlagSet, p *string) {
+	f.StringVar(p, "field-selector", "", "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.")
+}
+
+// addAllNamespacesFlag registers -A/--all-namespaces into p.
+func addAllNamespacesFlag(f *pflag.FlagSet, p *bool) {
+	f.BoolVarP(p, "all-namespaces", "A", false, "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.")
 }

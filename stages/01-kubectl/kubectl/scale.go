@@ -59,7 +59,7 @@ func NewCmdScale(env *Env) *cobra.Command {
 	_ = cmd.MarkFlagRequired("replicas")
 	int32Var(f, &o.currentReplicas, "current-replicas", "", -1, "Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.")
 	f.StringVar(&o.resourceVersion, "resource-version", "", "Precondition for resource version. Requires that the current resource version match this value in order to scale.")
-	f.StringVarP(&o.labelSelector, "selector", "l", "", "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.")
+	addLabelSelectorFlag(f, &o.labelSelector)
 	f.BoolVar(&o.all, "all", false, "Select all resources in the namespace of the specified resource types")
 	return cmd
 }

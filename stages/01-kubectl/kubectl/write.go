@@ -5,6 +5,9 @@
 //   - writeOptions holds --dry-run, --validate, --field-manager,
 //     --save-config and the output flags; addFlags registers them and
 //     complete parses them before anything else happens.
+//   - requireFilenames and (*writeOptions).writeManifests: the arguments
+//     and the run of `create -f` and `apply -f` (read every manifest,
+//     validate them all, then write each).
 //   - (*writeOptions).createGenerated(ctx, env, typed) sends an object
 //     built by a generator: validate, then print it (--dry-run=client) or
 //     POST it and print the server's answer ("deployment.apps/nginx
@@ -22,6 +25,7 @@ package kubectl
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -96,6 +100,44 @@ func (o *writeOptions) client(env *Env) (*objectClient, error) {
 	c.fieldManager = o.fieldManager
 	c.fieldValidation = string(o.directive)
 	return c, nil
+}
+
+// requireFilenames checks the arguments of a command that reads only
+// files (create -f, apply -f): at least one -f, and nothing else.
+func requireFilenames(cmd *cobra.Command, files FilenameOptions, args []string) error {
+	if len(files.Filenames) == 0 {
+		return errors.New("must specify one of -f and -k")
+	}
+	if len(args) > 0 {
+		return usageError(cmd, "Unexpected args: %v", args)
+	}
+	return nil
+}
+
+// writeManifests runs a command that writes files' manifests: parse the
+// flags (complete), read every manifest (verb names the command in "no
+// objects passed to <verb>"), validate them all, so one bad file stops
+// them all before the first request, then call write on each. A failed
+// write does not stop the rest (upstream's ContinueOnError); the errors
+// come back joined.
+func (o *writeOptions) writeManifests(ctx context.Context, env *Env, files FilenameOptions, verb string, write func(context.Context, manifest) error) error {
+	if err := o.complete(); err != nil {
+		return err
+	}
+	manifests, err := env.readManifests(files, verb)
+	if err != nil {
+		return err
+	}
+	if err := env.validateManifests(ctx, manifests, o.directive); err != nil {
+		return err
+	}
+	var errs []error
+	for _, m := range manifests {
+		if err := write(ctx, m); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // toUnstructured converts a typed object (a generator's output) into the

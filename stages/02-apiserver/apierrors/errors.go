@@ -2,7 +2,9 @@
 //
 // Interface:
 //   - New* constructors, one per upstream reason, with upstream's messages.
-//   - StatusFor(err) returns the Status for any error (500 for unknown ones).
+//   - StatusFor(err) returns the Status for any error (500 for unknown ones);
+//     NewPlainError is the other 500, the one upstream sends for an error
+//     that carries no Status.
 //   - ReasonFor, IsNotFound, IsAlreadyExists, IsConflict, IsInvalid for callers
 //     that branch on the outcome.
 //
@@ -23,12 +25,19 @@ import (
 // StatusError is an error whose Status is sent to the client as is.
 type StatusError struct {
 	ErrStatus metav1.Status
+	// Err, when set, is the underlying cause, kept for server logs and
+	// errors.Is (a patch's sentinel errors, say); the client sees only
+	// ErrStatus. Most constructors leave it nil.
+	Err error
 }
 
 var _ error = (*StatusError)(nil)
 
 // Error returns the Status message.
 func (e *StatusError) Error() string { return e.ErrStatus.Message }
+
+// Unwrap returns the underlying cause, nil when there is none.
+func (e *StatusError) Unwrap() error { return e.Err }
 
 // Status returns the Status to send, with its kind and apiVersion set.
 func (e *StatusError) Status() metav1.Status {
@@ -81,7 +90,9 @@ func NewInvalid(gk metav1.GroupKind, name string, errs field.ErrorList) *StatusE
 			Type: metav1.CauseType(e.Type), Message: e.ErrorBody(), Field: e.Field,
 		})
 	}
-	msg := fmt.Sprintf("%s %q is invalid", gk.String(), name)
+	// An empty kind (a patched document that is not an object) leaves no
+	// leading space.
+	msg := strings.TrimSpace(fmt.Sprintf("%s %q is invalid", gk.String(), name))
 	if agg := errs.ToAggregate(); agg != nil {
 		msg += ": " + agg.Error()
 	}
@@ -100,10 +111,18 @@ func NewResourceExpired(message string) *StatusError {
 	return newError(http.StatusGone, metav1.StatusReasonExpired, message, nil)
 }
 
-// NewRequestEntityTooLarge: a body over the server's limit (413).
+// NewRequestEntityTooLarge: a body over the server's limit (413),
+// "Request entity too large: limit is 3145728".
 func NewRequestEntityTooLarge(limit int64) *StatusError {
+	return NewRequestEntityTooLargeError(fmt.Sprintf("limit is %d", limit))
+}
+
+// NewRequestEntityTooLargeError: a request too large in some other way
+// (413), "Request entity too large: <message>"; a JSON patch with too many
+// operations, say.
+func NewRequestEntityTooLargeError(message string) *StatusError {
 	return newError(http.StatusRequestEntityTooLarge, metav1.StatusReasonRequestEntityTooLarge,
-		fmt.Sprintf("Request entity too large: limit is %d", limit), nil)
+		"Request entity too large: "+message, nil)
 }
 
 // NewMethodNotSupported: a verb the resource does not serve (405).
@@ -150,6 +169,18 @@ func NewInternalError(err error) *StatusError {
 	return newError(http.StatusInternalServerError, metav1.StatusReasonInternalError,
 		fmt.Sprintf("Internal error occurred: %v", err),
 		&metav1.StatusDetails{Causes: []metav1.StatusCause{{Message: err.Error()}}})
+}
+
+// NewPlainError: err as upstream answers an error that carries no Status
+// (its ErrorToAPIStatus): 500 with an empty reason and err's message as
+// is, which kubectl prints as "Error from server: <message>". Unlike
+// NewInternalError it adds neither the reason InternalError nor the
+// "Internal error occurred:" prefix. err stays reachable with errors.Is.
+// The patch package answers a list item without its merge key this way.
+func NewPlainError(err error) *StatusError {
+	se := newError(http.StatusInternalServerError, metav1.StatusReasonUnknown, err.Error(), nil)
+	se.Err = err
+	return se
 }
 
 // StatusFor returns the Status the client receives for err: a StatusError's

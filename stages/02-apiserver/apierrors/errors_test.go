@@ -36,6 +36,9 @@ func TestStatusFor(t *testing.T) {
 		{"forbidden", NewForbidden(metav1.GroupResource{Resource: "pods"}, "", errors.New(`User "x" cannot list resource "pods" in API group "" in the namespace "default"`)),
 			403, metav1.StatusReasonForbidden, `pods is forbidden: User "x" cannot list resource "pods" in API group "" in the namespace "default"`},
 		{"plain error becomes 500", errors.New("boom"), 500, metav1.StatusReasonInternalError, "Internal error occurred: boom"},
+		{"plain error sent as upstream does", NewPlainError(errors.New("boom")), 500, metav1.StatusReasonUnknown, "boom"},
+		{"too large with a message", NewRequestEntityTooLargeError("The allowed maximum operations in a JSON patch is 10000, got 10001"),
+			413, metav1.StatusReasonRequestEntityTooLarge, "Request entity too large: The allowed maximum operations in a JSON patch is 10000, got 10001"},
 		{"wrapped status error", fmt.Errorf("create: %w", NewNotFound(deployments, "x")), 404, metav1.StatusReasonNotFound, `deployments.apps "x" not found`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -45,6 +48,27 @@ func TestStatusFor(t *testing.T) {
 			}
 			if s.Kind != "Status" || s.APIVersion != "v1" || s.Status != metav1.StatusFailure {
 				t.Errorf("type meta/status = %q %q %q", s.Kind, s.APIVersion, s.Status)
+			}
+		})
+	}
+}
+
+// A StatusError keeps its cause for errors.Is; the client sees only the
+// Status.
+func TestStatusErrorUnwrap(t *testing.T) {
+	cause := errors.New("lists of lists are not supported")
+	for _, tc := range []struct {
+		name   string
+		err    error
+		wantIs bool
+	}{
+		{"plain error keeps its cause", NewPlainError(cause), true},
+		{"wrapped twice", fmt.Errorf("patch: %w", &StatusError{ErrStatus: NewBadRequest("bad").ErrStatus, Err: cause}), true},
+		{"no cause", NewBadRequest(cause.Error()), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := errors.Is(tc.err, cause); got != tc.wantIs {
+				t.Errorf("errors.Is = %v, want %v", got, tc.wantIs)
 			}
 		})
 	}

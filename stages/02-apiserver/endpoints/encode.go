@@ -138,15 +138,13 @@ func partialOf(out output, obj metav1.Object) *metav1.PartialObjectMetadata {
 	}
 }
 
-// statusOf returns the Status err is answered with: its own when it
-// carries one (apierrors and the patch package both do), otherwise a 500.
+// statusOf returns the Status err is answered with: its own when it is
+// an *apierrors.StatusError (the patch package's errors are too), a 413
+// for a body over the limit, otherwise a 500.
 func statusOf(err error) metav1.Status {
-	var carrier interface{ Status() metav1.Status }
-	if errors.As(err, &carrier) {
-		return statusBody(carrier.Status())
-	}
+	var se *apierrors.StatusError
 	var tooLarge *http.MaxBytesError
-	if errors.As(err, &tooLarge) {
+	if !errors.As(err, &se) && errors.As(err, &tooLarge) {
 		return apierrors.NewRequestEntityTooLarge(tooLarge.Limit).Status()
 	}
 	return apierrors.StatusFor(err)

@@ -85,3 +85,31 @@ func TestWithEtcd(t *testing.T) {
 		t.Errorf("graceful delete of a bound pod = %v", pod)
 	}
 }
+
+// A refused patch keeps the status the patch package gives it through the
+// real registry, which passes an *apierrors.StatusError from its update
+// function unchanged: talk 004, step 6, as `kubectl patch` sees it.
+func TestPatchErrorsWithEtcd(t *testing.T) {
+	s := newEtcdServer(t)
+	s.create(deploymentsPath, deploymentJSON("web"))
+	for _, tc := range []struct {
+		name, contentType, body string
+		code                    int
+		reason                  metav1.StatusReason
+		message                 string
+	}{
+		{"failed test operation", "application/json-patch+json", `[{"op":"test","path":"/spec/replicas","value":9}]`,
+			http.StatusUnprocessableEntity, metav1.StatusReasonInvalid, "the server rejected our request due to an error in our request"},
+		{"not a json patch", "application/json-patch+json", `{"op":"replace"}`,
+			http.StatusBadRequest, metav1.StatusReasonBadRequest, "a json patch is a list of operations"},
+		{"a container without its merge key", "application/strategic-merge-patch+json", `{"spec":{"template":{"spec":{"containers":[{"image":"x"}]}}}}`,
+			http.StatusInternalServerError, metav1.StatusReasonUnknown, ".spec.template.spec.containers: map: map[image:x] does not contain declared merge key: name"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := s.do(call{method: http.MethodPatch, path: deploymentsPath + "/web", body: tc.body, header: []string{"Content-Type: " + tc.contentType}})
+			if st := r.status(t); r.code != tc.code || st.Reason != tc.reason || !strings.HasPrefix(st.Message, tc.message) {
+				t.Errorf("= %d %q %q, want %d %q starting with %q", r.code, st.Reason, st.Message, tc.code, tc.reason, tc.message)
+			}
+		})
+	}
+}

@@ -10,7 +10,8 @@
 //   - The patch is applied inside the registry's UpdateFunc, to the
 //     current object, so a concurrent write makes the registry retry with
 //     the newer object instead of losing it; the result is decoded like a
-//     PUT body (unknown fields per fieldValidation) and must keep its name.
+//     PUT body (unknown fields per fieldValidation) and must keep its name
+//     (applyTo, which the scale subresource's PATCH shares).
 //   - Writes that are not applies record an Update entry in
 //     metadata.managedFields (recordUpdate, used by create and update too).
 //
@@ -21,7 +22,6 @@ package endpoints
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 
 	"k8s.io/klog/v2"
 
@@ -87,22 +87,8 @@ func (h *Handler) patch(rq *request) {
 	}
 	apply := p.pt == patch.ApplyPatchType
 	tryUpdate := func(_ context.Context, current metav1.Object) (metav1.Object, error) {
-		var live []byte
-		if current != nil {
-			var err error
-			if live, err = json.Marshal(withTypeMeta(current, kindOf(rq))); err != nil {
-				return nil, apierrors.NewInternalError(err)
-			}
-		}
-		patched, err := p.apply(live)
-		if err != nil {
-			return nil, err
-		}
 		obj := rq.res.New()
-		if err := decodeJSON(rq, patched, kindOf(rq), obj, p.opts.directive, nil); err != nil {
-			return nil, err
-		}
-		if err := checkName(obj, rq.name); err != nil {
+		if err := p.applyTo(rq, current, obj); err != nil {
 			return nil, err
 		}
 		if err := ensureNamespace(obj, rq.namespace); err != nil {
@@ -115,15 +101,29 @@ func (h *Handler) patch(rq *request) {
 	}
 	opts := registry.UpdateOptions{DryRun: p.opts.dryRun, FieldManager: p.manager, Subresource: rq.sub, AllowCreate: apply}
 	out, created, err := rq.store.Update(rq.ctx, rq.key(), tryUpdate, opts)
+	writeUpdated(rq, out, created, err)
+}
+
+// applyTo applies the patch to current, the object as stored (nil when it
+// does not exist, which only an apply accepts), and decodes the result
+// into into like a PUT body; the result must keep the URL's name (400).
+// The object's PATCH and its scale's both go through here.
+func (p *patchRequest) applyTo(rq *request, current, into metav1.Object) error {
+	var live []byte
+	if current != nil {
+		var err error
+		if live, err = json.Marshal(withTypeMeta(current, kindOf(rq))); err != nil {
+			return apierrors.NewInternalError(err)
+		}
+	}
+	patched, err := p.apply(live)
 	if err != nil {
-		writeError(rq, err)
-		return
+		return err
 	}
-	code := http.StatusOK
-	if created {
-		code = http.StatusCreated
+	if err := decodeJSON(rq, patched, kindOf(rq), into, p.opts.directive, nil); err != nil {
+		return err
 	}
-	writeObject(rq, code, out)
+	return checkName(into, rq.name)
 }
 
 // apply applies the patch to live, the current object as JSON (nil when

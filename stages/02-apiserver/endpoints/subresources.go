@@ -20,7 +20,6 @@ package endpoints
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 
@@ -113,19 +112,11 @@ func (h *Handler) scale(rq *request) {
 
 // patchScale applies p to current and decodes the result.
 func patchScale(rq *request, p *patchRequest, current *autoscalingv1.Scale) (*autoscalingv1.Scale, error) {
-	live, err := json.Marshal(withTypeMeta(current, kindOf(rq)))
-	if err != nil {
-		return nil, apierrors.NewInternalError(err)
-	}
-	patched, err := p.apply(live)
-	if err != nil {
-		return nil, err
-	}
 	out := scaleType()
-	if err := decodeJSON(rq, patched, kindOf(rq), out, p.opts.directive, nil); err != nil {
+	if err := p.applyTo(rq, current, out); err != nil {
 		return nil, err
 	}
-	return out, checkName(out, rq.name)
+	return out, nil
 }
 
 // createBinding serves POST of a Binding, to pods/NAME/binding (the name
@@ -136,22 +127,14 @@ func (h *Handler) createBinding(rq *request) {
 		writeError(rq, errNotFound())
 		return
 	}
-	opts, directive, err := createOptions(rq.r.URL.Query())
-	if err != nil {
-		writeError(rq, err)
-		return
-	}
 	binding := &corev1.Binding{}
 	want := metav1.GroupVersionKind{Version: "v1", Kind: "Binding"}
-	if err := h.decodeRequest(rq, want, binding, directive); err != nil {
-		writeError(rq, err)
-		return
+	var check nameCheck // the bindings collection takes any pod's name
+	if rq.sub != "" {
+		check = namedInURL(rq.name, "Binding")
 	}
-	if rq.sub != "" && binding.Name != rq.name {
-		writeError(rq, apierrors.NewBadRequest("name in URL does not match name in Binding object"))
-		return
-	}
-	if err := ensureNamespace(binding, rq.namespace); err != nil {
+	opts, err := h.readCreate(rq, want, binding, check)
+	if err != nil {
 		writeError(rq, err)
 		return
 	}
@@ -175,21 +158,9 @@ func (h *Handler) evict(rq *request) {
 		writeError(rq, errNotFound())
 		return
 	}
-	opts, directive, err := createOptions(rq.r.URL.Query())
-	if err != nil {
-		writeError(rq, err)
-		return
-	}
 	ev := &eviction{}
-	if err := h.decodeRequest(rq, kindOf(rq), ev, directive); err != nil {
-		writeError(rq, err)
-		return
-	}
-	if ev.Name != rq.name {
-		writeError(rq, apierrors.NewBadRequest("name in URL does not match name in Eviction object"))
-		return
-	}
-	if err := ensureNamespace(ev, rq.namespace); err != nil {
+	opts, err := h.readCreate(rq, kindOf(rq), ev, namedInURL(rq.name, "Eviction"))
+	if err != nil {
 		writeError(rq, err)
 		return
 	}
@@ -204,6 +175,18 @@ func (h *Handler) evict(rq *request) {
 	}
 	status, err := es.Evict(rq.ctx, rq.key(), del, dryRun || opts.DryRun)
 	h.writeCreatedStatus(rq, status, err)
+}
+
+// namedInURL is the nameCheck of a POST to pods/NAME/binding or
+// pods/NAME/eviction: the body, a kind object, must name the pod of the
+// URL, or it is upstream's 400.
+func namedInURL(name, kind string) nameCheck {
+	return func(obj metav1.Object) error {
+		if obj.GetObjectMeta().Name != name {
+			return apierrors.NewBadRequest(fmt.Sprintf("name in URL does not match name in %s object", kind))
+		}
+		return nil
+	}
 }
 
 // writeCreatedStatus answers a POST whose result is a Status (binding,

@@ -8,6 +8,8 @@
 //     is a 409 Conflict (talk 003, "etcd"). Answers 200, or 201 when the
 //     object did not exist and the resource allows creating by PUT
 //     (services, endpoints, leases, RBAC objects, ... as upstream).
+//   - writeUpdated: the answer of a PUT or PATCH (200, or 201 when the
+//     write created the object), shared with patch.go.
 //   - The status and finalize subresources go through here too, with
 //     UpdateOptions.Subresource set: the registry then keeps everything
 //     but the status (or the finalizers).
@@ -46,15 +48,7 @@ func (h *Handler) update(rq *request) {
 		return
 	}
 	obj := rq.res.New()
-	if err := h.decodeRequest(rq, kindOf(rq), obj, directive); err != nil {
-		writeError(rq, err)
-		return
-	}
-	if err := checkName(obj, rq.name); err != nil {
-		writeError(rq, err)
-		return
-	}
-	if err := ensureNamespace(obj, rq.namespace); err != nil {
+	if err := h.readObject(rq, kindOf(rq), obj, directive, sameName(rq.name)); err != nil {
 		writeError(rq, err)
 		return
 	}
@@ -66,6 +60,12 @@ func (h *Handler) update(rq *request) {
 		return
 	}
 	out, created, err := rq.store.Update(rq.ctx, rq.key(), replace, opts)
+	writeUpdated(rq, out, created, err)
+}
+
+// writeUpdated answers a PUT or PATCH with the registry's result: the
+// error, or the stored object with 200, or 201 when the write created it.
+func writeUpdated(rq *request, out metav1.Object, created bool, err error) {
 	if err != nil {
 		writeError(rq, err)
 		return
@@ -102,4 +102,10 @@ func checkName(obj metav1.Object, name string) error {
 		return apierrors.NewBadRequest(fmt.Sprintf("the name of the object (%s) does not match the name on the URL (%s)", got, name))
 	}
 	return nil
+}
+
+// sameName is checkName as the nameCheck of a PUT: the body must name
+// the object of the URL.
+func sameName(name string) nameCheck {
+	return func(obj metav1.Object) error { return checkName(obj, name) }
 }

@@ -35,10 +35,10 @@ import (
 // Apply applies config, the manager's configuration, to live (nil: the
 // object does not exist yet) and returns the object to store, with its
 // managedFields updated. Without force, a change to a field another
-// manager owns fails with a 409 *StatusError naming the fields; with
-// force, the field changes hands. A bad configuration is a 400 (or 422
-// for a missing manager); a keyed list item without its key is a plain
-// error, as upstream.
+// manager owns fails with a 409 *apierrors.StatusError naming the fields;
+// with force, the field changes hands. A bad configuration is a 400 (or
+// 422 for a missing manager); a keyed list item without its key is a 500
+// with an empty reason, as upstream.
 func (m *FieldManager) Apply(live, config []byte, manager string, force bool) ([]byte, error) {
 	// 1. Read the configuration and the fields it sets.
 	cfg, err := m.readConfig(config, manager)

@@ -5,8 +5,9 @@
 // Everything works on JSON documents as []byte: the REST layer reads the
 // stored object as bytes, calls one function per Content-Type, and decodes
 // the result into the kind's Go type to default and validate it, as it
-// would the body of a PUT. Failures are *StatusError values carrying the
-// metav1.Status to answer with (AsStatus gives it for any error).
+// would the body of a PUT. Failures are *apierrors.StatusError values
+// carrying the metav1.Status to answer with (AsStatus gives it for any
+// error).
 //
 //	res, _ := scheme.ByResource("apps", "deployments")
 //	schema := patch.LookupFor(res.New()) // merge keys from the struct tags
@@ -22,7 +23,7 @@
 //		// ... decode, default and validate obj, then
 //		obj, err = fm.RecordUpdate(live, obj, manager)
 //	}
-//	// on error: write patch.AsStatus(err)
+//	// on error: write apierrors.StatusFor(err), as the REST layer does
 //
 // Creates and PUTs call fm.RecordUpdate too (old nil for a create).
 //
@@ -61,9 +62,10 @@
 //     generic message; here a cause on the field "patch" adds why (a failed
 //     test, a missing path), which kubectl prints. Format errors of a
 //     strategic merge patch name the field they are at.
-//   - A missing merge key and an unknown $patch value are plain errors,
-//     which the server answers with 500 as upstream does, though they are
-//     the client's mistakes; an exercise below fixes that.
+//   - A missing merge key and an unknown $patch value are 500s with an
+//     empty reason (apierrors.NewPlainError), as upstream answers its plain
+//     errors there, though they are the client's mistakes; an exercise
+//     below fixes that.
 //   - Server-side apply merges lists in the order strategic merge patch
 //     uses; structured-merge-diff interleaves slightly differently.
 //     Pruning keeps a field when any manager owns it or anything beneath

@@ -29,6 +29,7 @@ import (
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/validation/field"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
 )
 
 // FieldManagerMaxLength is the longest manager name upstream accepts.
@@ -123,7 +124,7 @@ func ValidateFieldManager(fieldManager string, fldPath *field.Path) field.ErrorL
 
 // ValidatePatchOptions checks the options of a PATCH as upstream does: an
 // apply needs a fieldManager, and only an apply may say force. It returns
-// nil or a 422 *StatusError about PatchOptions.meta.k8s.io.
+// nil or a 422 *apierrors.StatusError about PatchOptions.meta.k8s.io.
 func ValidatePatchOptions(pt PatchType, fieldManager string, force *bool) error {
 	var errs field.ErrorList
 	switch {
@@ -134,7 +135,7 @@ func ValidatePatchOptions(pt PatchType, fieldManager string, force *bool) error 
 	}
 	errs = append(errs, ValidateFieldManager(fieldManager, field.NewPath("fieldManager"))...)
 	if len(errs) > 0 {
-		return newInvalid("meta.k8s.io", "PatchOptions", "", errs)
+		return apierrors.NewInvalid(metav1.GroupKind{Group: "meta.k8s.io", Kind: "PatchOptions"}, "", errs)
 	}
 	return nil
 }
@@ -148,7 +149,7 @@ type conflict struct {
 // newConflictError is upstream's apply conflict: 409, one cause per field,
 // and a message naming the managers and fields (kubectl adds the way out:
 // --force-conflicts, or leave the field out of the configuration).
-func newConflictError(conflicts []conflict) *StatusError {
+func newConflictError(conflicts []conflict) *apierrors.StatusError {
 	slices.SortFunc(conflicts, func(a, b conflict) int {
 		if c := compareIDs(a.manager, b.manager); c != 0 {
 			return c
@@ -166,7 +167,7 @@ func newConflictError(conflicts []conflict) *StatusError {
 	}
 	if len(conflicts) == 1 {
 		st.Message = fmt.Sprintf("Apply failed with 1 conflict: conflict with %s: %s", printManager(conflicts[0].manager), conflicts[0].path)
-		return &StatusError{ErrStatus: st}
+		return &apierrors.StatusError{ErrStatus: st}
 	}
 	var lines []string
 	for i, c := range conflicts {
@@ -176,5 +177,5 @@ func newConflictError(conflicts []conflict) *StatusError {
 		lines = append(lines, "- "+c.path.String())
 	}
 	st.Message = fmt.Sprintf("Apply failed with %d conflicts: %s", len(conflicts), strings.Join(lines, "\n"))
-	return &StatusError{ErrStatus: st}
+	return &apierrors.StatusError{ErrStatus: st}
 }

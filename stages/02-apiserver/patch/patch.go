@@ -26,7 +26,9 @@ import (
 
 	jsonpatch "github.com/evanphx/json-patch/v5"
 
+	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/validation/field"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
 )
 
 // PatchType is the Content-Type of a PATCH request, which says how to read
@@ -68,7 +70,7 @@ func PatchTypes(strategic bool) []PatchType {
 
 // ParsePatchType reads a Content-Type header ("application/merge-patch+json;
 // charset=utf-8") and returns its patch type if accepted lists it, or a 415
-// *StatusError naming the accepted types.
+// *apierrors.StatusError naming the accepted types.
 func ParsePatchType(contentType string, accepted []PatchType) (PatchType, error) {
 	mediaType, _, err := mime.ParseMediaType(contentType)
 	if err == nil {
@@ -78,15 +80,15 @@ func ParsePatchType(contentType string, accepted []PatchType) (PatchType, error)
 			}
 		}
 	}
-	return "", newUnsupportedMediaType(accepted)
+	return "", newUnsupportedMediaType(contentType, accepted)
 }
 
 // Apply applies patch, of type pt, to the JSON object original and returns
 // the patched object. schema is the kind's (LookupFor(res.New())); only a
 // strategic merge patch reads it, and nil means every list is replaced.
-// Failures are *StatusError with upstream's code (see errors.go), except
-// those upstream sends as 500, which are plain errors. pt must not be
-// ApplyPatchType (use FieldManager.Apply).
+// Failures are *apierrors.StatusError with upstream's code (see
+// errors.go), except those upstream sends as 500, which are plain errors.
+// pt must not be ApplyPatchType (use FieldManager.Apply).
 func Apply(pt PatchType, original, patch []byte, schema *Schema) ([]byte, error) {
 	switch pt {
 	case JSONPatchType:
@@ -98,7 +100,7 @@ func Apply(pt PatchType, original, patch []byte, schema *Schema) ([]byte, error)
 	case ApplyPatchType:
 		return nil, errors.New("apply patch: server-side apply needs a field manager; call FieldManager.Apply")
 	}
-	return nil, newUnsupportedMediaType(PatchTypes(true))
+	return nil, newUnsupportedMediaType(string(pt), PatchTypes(true))
 }
 
 // applyJSONPatch applies an RFC 6902 patch. A body that is not a list of
@@ -114,7 +116,7 @@ func applyJSONPatch(original, patch []byte) ([]byte, error) {
 		return nil, newBadRequest(err.Error(), err)
 	}
 	if len(ops) > MaxJSONPatchOperations {
-		return nil, newTooLarge(fmt.Sprintf("The allowed maximum operations in a JSON patch is %d, got %d", MaxJSONPatchOperations, len(ops)))
+		return nil, apierrors.NewRequestEntityTooLargeError(fmt.Sprintf("The allowed maximum operations in a JSON patch is %d, got %d", MaxJSONPatchOperations, len(ops)))
 	}
 	p, err := jsonpatch.DecodePatch(patch)
 	if err != nil {
@@ -146,7 +148,7 @@ func requireObject(doc []byte) error {
 	if d := bytes.TrimSpace(doc); len(d) > 0 && d[0] == '{' {
 		return nil
 	}
-	return newInvalid("", "", "", field.ErrorList{
+	return apierrors.NewInvalid(metav1.GroupKind{}, "", field.ErrorList{
 		field.Invalid(field.NewPath("patch"), string(doc), "the patched document must be a JSON object"),
 	})
 }

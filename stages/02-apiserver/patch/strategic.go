@@ -56,8 +56,9 @@ const (
 // StrategicMergePatch applies patch, a JSON object, to the JSON object
 // original and returns the result. schema supplies the list strategies; a
 // nil schema replaces every list. A patch that is not a JSON object, or
-// whose directives are malformed, fails with a *StatusError (400 or 422);
-// a list item without its merge key fails with a plain error, as upstream.
+// whose directives are malformed, fails with an *apierrors.StatusError
+// (400 or 422); a list item without its merge key is a 500 with an empty
+// reason, as upstream answers the plain error it has there.
 func StrategicMergePatch(original, patch []byte, schema *Schema) ([]byte, error) {
 	orig, err := decodeObject(original)
 	if err != nil {
