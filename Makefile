@@ -66,7 +66,7 @@ demo: build
 
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./stages/01-kubectl/... \
-		./stages/02-apiserver/storage/ ./stages/02-apiserver/watchcache/
+		./stages/02-apiserver/storage/ ./stages/02-apiserver/watchcache/ ./stages/02-apiserver/server/
 
 # ---- compatibility: real clients nobody here wrote ----------------------------
 # test/compat is its own Go module: the upstream kubectl is built from its Go
