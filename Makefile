@@ -80,7 +80,7 @@ $(COMPAT_BIN)/kubectl: test/compat/go.mod test/compat/go.sum test/compat/cmd/kub
 	cd test/compat && CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(UPSTREAM_LDFLAGS)' -o $(COMPAT_BIN)/kubectl ./cmd/kubectl
 
 compat: build $(COMPAT_BIN)/kubectl
-	cd test/compat && OUR_KUBECTL=$(BIN)/kubectl UPSTREAM_KUBECTL=$(COMPAT_BIN)/kubectl \
+	cd test/compat && OUR_KUBECTL=$(BIN)/kubectl OUR_APISERVER=$(BIN)/kube-apiserver UPSTREAM_KUBECTL=$(COMPAT_BIN)/kubectl \
 		$(GO) test $(GOTESTFLAGS) ./...
 
 clean:

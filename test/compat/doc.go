@@ -1,8 +1,50 @@
 // Package compat checks kubeworkbook against programs nobody here wrote: the
-// upstream kubectl (and, from stage 2 on, client-go) built from their Go
-// modules. It is a separate module so the main module never depends on
-// k8s.io/client-go or k8s.io/kubectl.
+// upstream kubectl and client-go, built from their Go modules. It is a
+// separate module so the main module never depends on k8s.io/client-go or
+// k8s.io/kubectl. It is the acceptance check of stage 2 (talk 003, "API
+// server"; talk 004, steps 1-2): the clients every later component and
+// every user will run work against our server unmodified.
 //
-// Run it with `make compat`, which builds both kubectls first and passes
-// their paths in OUR_KUBECTL and UPSTREAM_KUBECTL.
+// Run it with `make compat`, which builds our binaries and the upstream
+// kubectl (cmd/kubectl, v1.37.2) and passes their paths in OUR_KUBECTL and
+// UPSTREAM_KUBECTL; OUR_APISERVER names our kube-apiserver and defaults to
+// the one beside OUR_KUBECTL. Without them the tests skip, and under
+// CI=true they fail. By hand:
+//
+//	cd test/compat
+//	OUR_KUBECTL=../../bin/kubectl UPSTREAM_KUBECTL=$PWD/bin/kubectl go test ./...
+//
+// Each test that needs a server starts its own (apiserver_test.go:
+// startAPIServer) on 127.0.0.1 with a temporary --data-dir, and stops it
+// by PID when the test ends. The suite, by file:
+//
+//	kubectl_test.go            our kubectl's client-side objects equal upstream's
+//	kubectl_discovery_test.go  api-resources, api-versions, version, explain, /readyz
+//	kubectl_apply_test.go      apply -f, apply --server-side, get -o wide|yaml|json
+//	kubectl_verbs_test.go      scale, label, annotate, set, edit, patch, rollout,
+//	                           replace, delete, create -f of many documents, run, expose
+//	kubectl_get_test.go        output formats, selectors, pagination, -A
+//	kubectl_watch_test.go      get -w sees another client's writes
+//	kubectl_nodes_test.go      cordon, taint, the node table
+//	kubectl_errors_test.go     upstream's words for 400, 404, 409, 422
+//	clientgo_typed_test.go     typed clients: CRUD for every discovered resource
+//	clientgo_informer_test.go  a shared informer through 1,000 writes; watch-list
+//	clientgo_dynamic_test.go   the dynamic client, every patch type
+//
+// Known gaps, left out of the tests until the server closes them:
+//
+//   - Protobuf bodies. Our server decodes JSON and YAML only, and client-go
+//     v0.37's typed clients send protobuf unless rest.Config.ContentType
+//     says otherwise, so these tests set application/json (withJSON). The
+//     upstream kubectl's typed generators (`create deployment`, `create
+//     namespace`, `create configmap`, `create secret`, `create job`, ...)
+//     send protobuf and get 415 UnsupportedMediaType.
+//   - Anything a later stage provides: deleting a namespace leaves it
+//     Terminating until stage 3's namespace controller finalizes it (so
+//     `kubectl delete namespace` without --wait=false waits forever), and
+//     `rollout status` waits for a deployment controller.
+//
+// What upstream Kubernetes does differently: its own conformance suite
+// (test/e2e, run by sonobuoy or hydrophone) drives a whole cluster through
+// the same clients and checks behaviour, not printed words.
 package compat
