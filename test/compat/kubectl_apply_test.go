@@ -164,6 +164,24 @@ func TestUpstreamKubectlApplyServerSide(t *testing.T) {
 		})
 	}
 
+	t.Run("second manager without --force-conflicts is a 409 conflict", func(t *testing.T) {
+		// kubectl owns spec.replicas (2); another manager asking for 5 must
+		// be refused with upstream's conflict message and its advice.
+		r := s.kubectl(t, upstreamKubectl(t), webManifest(t, "api", "5"), nil,
+			"apply", "--server-side", "--field-manager=other", "-f", "-")
+		if r.err == nil {
+			t.Fatalf("apply by a second manager succeeded: %s", r.stdout)
+		}
+		for _, want := range []string{
+			`error: Apply failed with 1 conflict: conflict with "kubectl": .spec.replicas`,
+			"--force-conflicts",
+		} {
+			if !strings.Contains(r.stderr, want) {
+				t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+			}
+		}
+	})
+
 	t.Run("second manager with --force-conflicts", func(t *testing.T) {
 		// Another manager takes spec.replicas over from kubectl.
 		got := mustKubectlWith(t, s, webManifest(t, "api", "5"), nil,
