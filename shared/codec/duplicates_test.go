@@ -36,6 +36,42 @@ func TestDuplicateFields(t *testing.T) {
 	}
 }
 
+// A JSON body is read token by token, a YAML one by the YAML parser; on
+// JSON, which is YAML too, both must find the same keys.
+func TestDuplicateFieldsJSONAsYAML(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		want []string
+	}{
+		{"none", `{"metadata":{"name":"a"},"spec":{"replicas":1}}`, nil},
+		{"top level and nested", `{"kind":"A","metadata":{"name":"a","name":"b"},"kind":"B"}`, []string{"metadata.name", "kind"}},
+		{"inside list items", `{"spec":{"containers":[{"name":"a"},{"name":"b","image":"x","image":"y"}]}}`, []string{"spec.containers[1].image"}},
+		{"lists of lists", `{"a":[[{"x":1,"x":2}]]}`, []string{"a[0][0].x"}},
+		{"escaped keys are compared decoded", `{"data":{"a\u0062":"1","ab":"2"}}`, []string{"data.ab"}},
+		{"scalars of every kind", `{"a":null,"b":true,"c":1.5e3,"d":"s","a":false}`, []string{"a"}},
+		{"empty object and array", `{"a":{},"b":[],"a":{}}`, []string{"a"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := DuplicateFields([]byte(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			asYAML, err := duplicateFields([]byte(tc.doc), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("DuplicateFields (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(asYAML, got); diff != "" {
+				t.Errorf("JSON reader and YAML parser disagree (-yaml +json):\n%s", diff)
+			}
+		})
+	}
+}
+
 // ReadManifests says where each object came from: its document, and its
 // place in a List, with the duplicated keys made relative to the object.
 func TestReadManifests(t *testing.T) {

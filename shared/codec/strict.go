@@ -66,8 +66,8 @@ func DecodeStrict(doc []byte, into any) error {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("decode strict: need a non-nil pointer to decode into, got %T", into)
 	}
-	j := doc
-	if !json.Valid(doc) {
+	j, isJSON := doc, json.Valid(doc)
+	if !isJSON {
 		var err error
 		if j, err = yaml.YAMLToJSON(doc); err != nil {
 			return fmt.Errorf("decode strict: %w", yamlSyntaxError(err))
@@ -82,7 +82,7 @@ func DecodeStrict(doc []byte, into any) error {
 	// Keys given twice are gone from the decoded value; only the text
 	// still shows them (duplicates.go).
 	var errs field.ErrorList
-	dups, _ := DuplicateFields(doc)
+	dups, _ := duplicateFields(doc, isJSON)
 	for _, p := range dups {
 		errs = append(errs, DuplicateFieldError(p))
 	}

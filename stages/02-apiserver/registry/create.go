@@ -53,8 +53,15 @@ func (s *Store) Create(ctx context.Context, namespace string, obj metav1.Object,
 	// Always, ...).
 	defaults.Default(obj)
 
+	// A generated name may collide and need a second try from the same
+	// defaulted object, so each try works on a copy; a given name is
+	// tried once, on obj itself.
+	generated := meta.Name == "" && meta.GenerateName != ""
 	for attempt := 1; ; attempt++ {
-		candidate := s.clone(obj)
+		candidate := obj
+		if generated {
+			candidate = s.clone(obj)
+		}
 		// 5-7. Server fields, strategy, pools and validation.
 		finish, err := s.prepareCreate(ctx, candidate, opts.DryRun)
 		if err != nil {
@@ -74,7 +81,6 @@ func (s *Store) Create(ctx context.Context, namespace string, obj metav1.Object,
 		}
 		// 10. A generated name may collide; draw another (upstream tries
 		// eight times).
-		generated := meta.Name == "" && meta.GenerateName != ""
 		if !apierrors.IsAlreadyExists(err) || !generated {
 			return nil, err
 		}

@@ -77,6 +77,11 @@ func (s *Store) Delete(ctx context.Context, key Key, opts metav1.DeleteOptions, 
 		}
 		// 5. Act, with compare-and-swap on the revision of step 1; a lost
 		// race starts over, where step 2 catches a stale precondition.
+		// The hook hears of the delete before the write, so there is no
+		// moment when the delete is done and the hook does not know.
+		if s.beforeDeleteHook != nil && action != DeleteKeep {
+			s.beforeDeleteHook(key)
+		}
 		var out metav1.Object
 		switch action {
 		case DeleteKeep:

@@ -8,8 +8,9 @@
 //     Binding(), Eviction(): what the HTTP layer serves.
 //   - Bootstrap (namespaces.go) creates the system namespaces.
 //
-// The Registry holds no state besides the Stores' configuration; all of
-// it is in etcd. The endpoints package (stages/02-apiserver/endpoints)
+// The Registry holds no state besides the Stores' configuration and the
+// names of the namespaces it deleted lately (namespaces.go); all of it is
+// in etcd. The endpoints package (stages/02-apiserver/endpoints)
 // routes requests here; a watch cache may wrap any Storage.
 package registry
 
@@ -57,6 +58,11 @@ type Registry struct {
 	resources  []*scheme.Resource
 	namespaces *Store
 	pods       *Store
+	// namespaceLister, when set, answers checkNamespace from memory;
+	// deleted are the namespaces whose checks must read etcd anyway.
+	namespaceLister NamespaceLister
+	deleted         deletedNamespaces
+	now             func() time.Time
 }
 
 // New builds a Store for every resource of shared/scheme that can be
@@ -82,7 +88,7 @@ func New(store *storage.Store, opts Options) (*Registry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new registry: %w", err)
 	}
-	r := &Registry{stores: map[metav1.GroupResource]*Store{}}
+	r := &Registry{stores: map[metav1.GroupResource]*Store{}, now: opts.Now}
 	for _, res := range scheme.All() {
 		if res.NewList == nil {
 			continue
@@ -108,6 +114,7 @@ func New(store *storage.Store, opts Options) (*Registry, error) {
 	if r.namespaces == nil || r.pods == nil {
 		return nil, fmt.Errorf("new registry: shared/scheme lacks namespaces or pods")
 	}
+	r.namespaces.beforeDeleteHook = func(key Key) { r.deleted.add(key.Name, r.now()) }
 	return r, nil
 }
 

@@ -40,6 +40,10 @@ type Store struct {
 	// checkNamespace answers whether a create may put an object into a
 	// namespace (nil for cluster-scoped kinds and for namespaces).
 	checkNamespace func(ctx context.Context, namespace, name string) error
+	// beforeDeleteHook, when set, is told of each delete that will mark or
+	// remove an object, just before the write (the namespaces' Store
+	// records them for checkNamespace).
+	beforeDeleteHook func(key Key)
 	// now is the clock for timestamps.
 	now func() time.Time
 	// bookmarkInterval is how often a watch that allows bookmarks asks

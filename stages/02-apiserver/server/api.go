@@ -45,13 +45,19 @@ func newAPI(store *storage.Store, cfg *Config, m *metrics) (*api, error) {
 	cached := &cachedRegistry{reg: reg, caches: map[metav1.GroupResource]*watchcache.Cacher{}}
 	for _, res := range reg.Resources() {
 		inner, _ := reg.Storage(res.Group, res.Resource)
-		c, err := watchcache.Wrap(inner, watchcache.Options{RequestProgress: store.RequestProgress})
+		c, err := watchcache.Wrap(inner, watchcache.Options{
+			RequestProgress: store.RequestProgress,
+			CurrentRevision: store.CurrentRevision,
+		})
 		if err != nil {
 			cached.stop()
 			return nil, fmt.Errorf("watch cache of %s: %w", res.GroupVersionResource().GroupResource(), err)
 		}
 		cached.caches[res.GroupVersionResource().GroupResource()] = c
 	}
+	// Creates check their namespace in its cache first, as upstream's
+	// NamespaceLifecycle reads its informer.
+	reg.SetNamespaceLister(cached.caches[metav1.GroupResource{Resource: "namespaces"}])
 	h := endpoints.New(cached, endpoints.Options{MaxRequestBodyBytes: cfg.MaxRequestBytes, Observer: m})
 	return &api{registry: cached, handler: h}, nil
 }

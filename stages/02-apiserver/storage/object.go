@@ -3,7 +3,9 @@
 //
 // Interface:
 //   - ParseResourceVersion turns "", "0" or "123" into a revision.
-//   - parseObject reads an object's metadata without decoding the rest;
+//   - parseObject reads an object's metadata without decoding the rest,
+//     validating and compacting it (for writes); parseStored does the
+//     same for a value read back, by a scan only;
 //     (*object).withResourceVersion writes metadata.resourceVersion (or
 //     removes it), keeping every other byte and the field order.
 //
@@ -56,29 +58,60 @@ type member struct {
 
 // parseObject compacts data (which validates it) and locates its metadata.
 // It fails with ErrInvalidObject unless data is a JSON object whose
-// metadata, if present, is an object.
+// metadata, if present, is an object. Writes use it: what they store is
+// valid and compact.
 func parseObject(data []byte) (*object, error) {
 	var buf bytes.Buffer
 	if err := json.Compact(&buf, data); err != nil {
 		return nil, &Error{Err: ErrInvalidObject, Detail: fmt.Sprintf("value is not valid JSON: %v", err)}
 	}
-	o := &object{data: buf.Bytes()}
-	if o.data[0] != '{' {
+	compact := buf.Bytes()
+	if compact[0] != '{' {
 		return nil, &Error{Err: ErrInvalidObject, Detail: "value must be a JSON object"}
 	}
-	for _, m := range members(o.data) {
+	o, ok := locate(compact)
+	if !ok {
+		// Compact, valid JSON objects only fail to scan here.
+		return nil, &Error{Err: ErrInvalidObject, Detail: "metadata must be a JSON object"}
+	}
+	return o, nil
+}
+
+// parseStored locates the metadata of a value read from etcd. Values
+// under this Store's keys went through parseObject before their put, so
+// they are compact and valid: it only scans them, which costs a tenth of
+// compacting, and leaves full validation to whoever decodes the value
+// (the registry). Anything that does not scan as compact JSON, a value
+// another client wrote, goes through parseObject and its errors.
+func parseStored(data []byte) (*object, error) {
+	if o, ok := locate(data); ok {
+		return o, nil
+	}
+	return parseObject(data)
+}
+
+// locate finds the members of data and of its metadata. ok is false
+// unless data is one compact JSON object (nothing after its "}") whose
+// metadata, if present, is an object. It reads every byte outside
+// strings, so whitespace anywhere (not compact) is noticed, but it does
+// not check numbers and literals.
+func locate(data []byte) (o *object, ok bool) {
+	top, end, ok := members(data)
+	if !ok || end != len(data) {
+		return nil, false
+	}
+	o = &object{data: data}
+	for _, m := range top {
 		if m.name == "metadata" {
 			o.meta, o.found = m, true
 		}
 	}
 	if o.found {
-		value := o.data[o.meta.valueStart:o.meta.end]
-		if value[0] != '{' {
-			return nil, &Error{Err: ErrInvalidObject, Detail: "metadata must be a JSON object"}
+		if o.fields, _, ok = members(data[o.meta.valueStart:o.meta.end]); !ok {
+			return nil, false
 		}
-		o.fields = members(value)
 	}
-	return o, nil
+	return o, true
 }
 
 // metaString returns the string value of metadata.<name>, "" when absent
@@ -157,39 +190,67 @@ func splice(data []byte, start, end int, text string) []byte {
 	return append(out, data[end:]...)
 }
 
-// members splits a compact, valid JSON object into its members. Because the
-// input went through json.Compact, there is no whitespace and every
-// byte-level skip below stays in bounds.
-func members(obj []byte) []member {
-	var out []member
-	for i := 1; obj[i] != '}'; {
-		if obj[i] == ',' {
-			i++
+// members splits the compact JSON object at the start of obj into its
+// members and returns the index just past its "}". ok is false when obj
+// does not start with one: not an object, truncated, or not compact.
+// Every index is checked, so no input makes it fail otherwise.
+func members(obj []byte) (out []member, end int, ok bool) {
+	if len(obj) < 2 || obj[0] != '{' {
+		return nil, 0, false
+	}
+	i := 1
+	if obj[i] == '}' {
+		return nil, 2, true
+	}
+	for {
+		if i >= len(obj) || obj[i] != '"' {
+			return nil, 0, false
 		}
 		start := i
 		nameEnd := skipString(obj, i)
+		if nameEnd < 0 || nameEnd >= len(obj) || obj[nameEnd] != ':' {
+			return nil, 0, false
+		}
 		name := string(obj[start+1 : nameEnd-1])
 		if bytes.IndexByte(obj[start:nameEnd], '\\') >= 0 {
 			_ = json.Unmarshal(obj[start:nameEnd], &name)
 		}
 		valueStart := nameEnd + 1 // past the ':'
-		i = skipValue(obj, valueStart)
+		if i = skipValue(obj, valueStart); i < 0 || i >= len(obj) {
+			return nil, 0, false
+		}
 		out = append(out, member{name: name, start: start, valueStart: valueStart, end: i})
+		switch obj[i] {
+		case ',':
+			i++
+		case '}':
+			return out, i + 1, true
+		default:
+			return nil, 0, false
+		}
 	}
-	return out
 }
 
-// skipValue returns the index just past the JSON value starting at b[i].
+// skipValue returns the index just past the JSON value starting at b[i],
+// or -1 when there is none there, it is cut off, or it holds whitespace
+// outside its strings.
 func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return -1
+	}
 	switch b[i] {
 	case '"':
 		return skipString(b, i)
 	case '{', '[':
 		depth := 0
-		for ; ; i++ {
+		for ; i < len(b); i++ {
 			switch b[i] {
 			case '"':
-				i = skipString(b, i) - 1
+				j := skipString(b, i)
+				if j < 0 {
+					return -1
+				}
+				i = j - 1
 			case '{', '[':
 				depth++
 			case '}', ']':
@@ -197,22 +258,35 @@ func skipValue(b []byte, i int) int {
 				if depth == 0 {
 					return i + 1
 				}
+			case ' ', '\t', '\n', '\r':
+				return -1
 			}
 		}
+		return -1
 	default: // number, true, false, null
-		for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' {
-			i++
+		start := i
+		for ; i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']'; i++ {
+			if c := b[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				return -1
+			}
+		}
+		if i == start {
+			return -1
 		}
 		return i
 	}
 }
 
-// skipString returns the index just past the JSON string starting at b[i].
+// skipString returns the index just past the JSON string starting at
+// b[i], or -1 when it does not end.
 func skipString(b []byte, i int) int {
-	for i++; b[i] != '"'; i++ {
-		if b[i] == '\\' {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
 			i++
+		case '"':
+			return i + 1
 		}
 	}
-	return i + 1
+	return -1
 }

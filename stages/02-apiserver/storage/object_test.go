@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -50,6 +51,53 @@ func TestWithResourceVersion(t *testing.T) {
 			}
 			if !json.Valid(got) {
 				t.Errorf("result is not valid JSON: %s", got)
+			}
+		})
+	}
+}
+
+// Values read back from etcd are only scanned, not compacted again: the
+// result must be the one parseObject gives, and whatever does not scan as
+// compact JSON must get parseObject's treatment, errors included.
+func TestParseStored(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		in      string
+		scanned bool   // answered by the scan, without compacting
+		err     string // prefix of the ErrInvalidObject detail
+	}{
+		{name: "compact", in: `{"kind":"Pod","metadata":{"name":"web","uid":"u"},"spec":{"a":[1,{"b":"}\"{"}]}}`, scanned: true},
+		{name: "empty object", in: `{}`, scanned: true},
+		{name: "empty metadata", in: `{"metadata":{}}`, scanned: true},
+		{name: "escaped member name", in: `{"meta\u0064ata":{"name":"web"}}`, scanned: true},
+		{name: "whitespace at the top", in: `{ "metadata":{"name":"web"}}`},
+		{name: "whitespace in metadata", in: `{"metadata":{"name": "web"}}`},
+		{name: "whitespace deep inside", in: `{"metadata":{"name":"web"},"spec":{"a":[1, 2]}}`},
+		{name: "whitespace after the object", in: "{\"metadata\":{}}\n"},
+		{name: "truncated", in: `{"metadata":{"name":"web"`, err: "value is not valid JSON"},
+		{name: "unterminated string", in: `{"metadata":{"name":"web}}`, err: "value is not valid JSON"},
+		{name: "trailing garbage", in: `{"metadata":{}}x`, err: "value is not valid JSON"},
+		{name: "not an object", in: `[1]`, err: "value must be a JSON object"},
+		{name: "metadata not an object", in: `{"metadata":"web"}`, err: "metadata must be a JSON object"},
+		{name: "missing value", in: `{"a":,"metadata":{}}`, err: "value is not valid JSON"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, ok := locate([]byte(tc.in)); ok != tc.scanned {
+				t.Errorf("scanned = %v, want %v", ok, tc.scanned)
+			}
+			got, err := parseStored([]byte(tc.in))
+			want, wantErr := parseObject([]byte(tc.in))
+			if tc.err != "" {
+				if !errors.Is(err, ErrInvalidObject) || !strings.HasPrefix(AsError(err).Detail, tc.err) {
+					t.Fatalf("err = %v, want ErrInvalidObject %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil || wantErr != nil {
+				t.Fatalf("parseStored: %v; parseObject: %v", err, wantErr)
+			}
+			if a, b := string(got.withResourceVersion(5)), string(want.withResourceVersion(5)); a != b {
+				t.Errorf("with resourceVersion 5:\n got %s\nwant %s (parseObject's)", a, b)
 			}
 		})
 	}

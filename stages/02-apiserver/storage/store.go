@@ -7,7 +7,8 @@
 //   - Get reads one object, honouring the request's resourceVersion.
 //   - Delete removes an object if its Preconditions (uid, resourceVersion)
 //     hold, and returns it as it was.
-//   - Count counts the objects under a prefix.
+//   - Count counts the objects under a prefix; CurrentRevision reads the
+//     revision etcd is at.
 //   - GuaranteedUpdate (update.go), List (list.go) and Watch (watch.go).
 //
 // Every object handed out carries metadata.resourceVersion, the etcd
@@ -208,6 +209,18 @@ func (s *Store) Count(ctx context.Context, prefix string) (int64, error) {
 	return resp.Count, nil
 }
 
+// CurrentRevision returns the revision etcd is at now: a quorum read of
+// one key that asks for no keys back, so it costs a round trip to the
+// leader but no data. A watch cache waits until it has seen this revision
+// before it answers a consistent read from memory.
+func (s *Store) CurrentRevision(ctx context.Context) (int64, error) {
+	resp, err := s.client.Get(ctx, s.prefix, clientv3.WithCountOnly())
+	if err != nil {
+		return 0, etcdError("read the current revision", s.prefix, err)
+	}
+	return resp.Header.Revision, nil
+}
+
 // check returns an ErrConflict when current (stored at revision rev; nil
 // and 0 when missing) does not satisfy p. A stale resourceVersion on an update is reported with
 // OptimisticLockErrorMsg, as upstream does; on a delete with its
@@ -216,7 +229,7 @@ func (p Preconditions) check(key string, current []byte, rev int64, update bool)
 	if p.UID != "" {
 		uid := "" // a missing object (current nil) has no uid
 		if current != nil {
-			o, err := parseObject(current)
+			o, err := parseStored(current)
 			if err != nil {
 				return withKey(err, key)
 			}
@@ -239,7 +252,7 @@ func (p Preconditions) check(key string, current []byte, rev int64, update bool)
 
 // withRevision returns a stored value with metadata.resourceVersion = rev.
 func withRevision(value []byte, rev int64) ([]byte, error) {
-	o, err := parseObject(value)
+	o, err := parseStored(value)
 	if err != nil {
 		return nil, err
 	}

@@ -225,3 +225,25 @@ func TestCount(t *testing.T) {
 		})
 	}
 }
+
+// CurrentRevision is the revision of the newest write to any key, the one
+// a consistent read must not be older than (talk 003, "API server").
+func TestCurrentRevision(t *testing.T) {
+	s := etcdtest.NewStore(t)
+	before, err := s.CurrentRevision(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rev, err := s.Create(t.Context(), s.Key("configmaps", "default", "a"), configMap("a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.CurrentRevision(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Other tests may share the etcd and write meanwhile: at least rev.
+	if got < rev || rev <= before {
+		t.Errorf("CurrentRevision = %d after a write at %d (was %d before it), want at least %d", got, rev, before, rev)
+	}
+}

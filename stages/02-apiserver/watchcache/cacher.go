@@ -4,11 +4,14 @@
 // Interface:
 //   - Wrap(inner, Options) lists inner once, starts the reflector and
 //     returns the Cacher; Stop ends it.
-//   - List: from memory for resourceVersion "0", or "N" the cache has
-//     reached; otherwise inner's.
+//   - List: from memory for resourceVersion "0", "N" the cache has
+//     reached, or "" once the cache has caught up with etcd
+//     (consistent.go); otherwise inner's.
 //   - Watch (watch.go): from memory (a consistent start needs a way to ask
 //     etcd for progress; without one it is inner's).
 //   - Resource, Get, Create, Update, Delete, DeleteCollection: inner's.
+//   - GetCached: one object from memory, for the registry's namespace
+//     check (registry.NamespaceLister).
 //
 // The reflector (reflector.go) feeds the store (store.go); dispatch.go
 // hands its events to the watchers (watcher.go).
@@ -35,6 +38,8 @@ type Cacher struct {
 	res   *scheme.Resource
 	opts  Options
 	store *store
+	// checkField is inner's FieldSelector, nil when it has none.
+	checkField func(fields.Selector) (fields.Selector, error)
 
 	cancel  context.CancelFunc
 	stopped chan struct{} // closed when the reflector has returned
@@ -53,6 +58,14 @@ type attrsProvider interface {
 	Attrs(obj metav1.Object) (labels.Set, fields.Set)
 }
 
+// fieldChecker is implemented by an inner storage that checks a field
+// selector against its kind's selectable fields (registry.Store's
+// FieldSelector); lists from memory check with it, so an unknown field is
+// the same 400 from the cache as from etcd.
+type fieldChecker interface {
+	FieldSelector(sel fields.Selector) (fields.Selector, error)
+}
+
 // progressRequester is implemented by an inner storage that can ask etcd
 // for a progress report on its watches; Wrap uses it when
 // Options.RequestProgress is not set.
@@ -65,7 +78,9 @@ type progressRequester interface {
 // without starting anything. Call Stop to end the watch.
 //
 // Unset Options take inner's own Attrs and RequestProgress methods when it
-// has them (registry.Store has Attrs), else the defaults.
+// has them (registry.Store has Attrs), else the defaults; inner's
+// FieldSelector method, when it has one, checks the field selectors of
+// lists from memory.
 //
 // Subresources (registry.Registry's Scale, Binding, Eviction) are served
 // apart from Storage and are writes: they need no cache, and the cache
@@ -84,6 +99,9 @@ func Wrap(inner registry.Storage, opts Options) (*Cacher, error) {
 		opts:    opts,
 		store:   newStore(opts.Capacity, opts.Attrs),
 		stopped: make(chan struct{}),
+	}
+	if p, ok := inner.(fieldChecker); ok {
+		c.checkField = p.FieldSelector
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	if err := c.relist(ctx); err != nil {
@@ -114,6 +132,20 @@ func (c *Cacher) Get(ctx context.Context, key registry.Key, opts registry.GetOpt
 	return c.inner.Get(ctx, key, opts)
 }
 
+// GetCached returns the object under key as the cache holds it, shared
+// and read-only, and false when the cache does not hold it. It never asks
+// inner, so the copy may be behind etcd: the registry's namespace check
+// uses it as upstream uses an informer's lister, and reads etcd on a miss.
+func (c *Cacher) GetCached(key registry.Key) (metav1.Object, bool) {
+	o, ok := c.store.get(key)
+	if !ok {
+		return nil, false
+	}
+	return o.meta, true
+}
+
+var _ registry.NamespaceLister = (*Cacher)(nil)
+
 // Create writes through inner; the cache learns of the object from its
 // watch.
 func (c *Cacher) Create(ctx context.Context, namespace string, obj metav1.Object, opts registry.CreateOptions) (metav1.Object, error) {
@@ -136,17 +168,38 @@ func (c *Cacher) DeleteCollection(ctx context.Context, namespace string, listOpt
 }
 
 // List answers from memory when the request allows a copy at least as new
-// as the cache's (listFromCache), and from inner otherwise. A list from
-// memory holds every matching object: Limit is ignored and no continue
-// token is returned, as upstream does for resourceVersion "0".
+// as the cache's (listFromCache), or is a consistent read the cache can
+// catch up to (consistent.go); from inner otherwise. A list from memory
+// holds every matching object: Limit is ignored and no continue token is
+// returned, as upstream does for resourceVersion "0".
 func (c *Cacher) List(ctx context.Context, namespace string, opts registry.ListOptions) (*registry.List, error) {
+	if consistentFromCache(opts) {
+		if list, ok, err := c.consistentList(ctx, namespace, opts); ok {
+			return list, err
+		}
+		return c.inner.List(ctx, namespace, opts)
+	}
 	objects, rv := c.store.list(namespace)
 	if !listFromCache(opts, rv) {
 		return c.inner.List(ctx, namespace, opts)
 	}
-	list := &registry.List{ResourceVersion: strconv.FormatInt(rv, 10), Items: []metav1.Object{}}
+	return c.listOf(objects, rv, opts)
+}
+
+// listOf returns the objects, read from the store at rv, that opts'
+// selectors match. The field selector is first checked against the
+// kind's selectable fields as inner checks it (400 for an unknown field).
+func (c *Cacher) listOf(objects []*object, rv int64, opts registry.ListOptions) (*registry.List, error) {
+	field := opts.Field
+	if c.checkField != nil {
+		var err error
+		if field, err = c.checkField(field); err != nil {
+			return nil, err
+		}
+	}
+	list := &registry.List{ResourceVersion: strconv.FormatInt(rv, 10), Items: make([]metav1.Object, 0, len(objects))}
 	for _, o := range objects {
-		if (opts.Label == nil || opts.Label.Matches(o.labels)) && (opts.Field == nil || opts.Field.Matches(o.fields)) {
+		if (opts.Label == nil || opts.Label.Matches(o.labels)) && (field == nil || field.Matches(o.fields)) {
 			list.Items = append(list.Items, o.meta)
 		}
 	}
@@ -157,6 +210,7 @@ func (c *Cacher) List(ctx context.Context, namespace string, opts registry.ListO
 // cache at resourceVersion cached, following upstream's rules:
 //
 //	resourceVersion  match          limit/continue  answered by
+//	""               ""             none            cache once caught up (consistentList)
 //	""               any            any             inner (a quorum read)
 //	"0"              "" or NotOlder no continue     cache (limit ignored)
 //	"N"              "" or NotOlder none            cache if cached >= N, else inner

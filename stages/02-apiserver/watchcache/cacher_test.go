@@ -14,7 +14,8 @@ import (
 
 // Talk 004, step 3 ("controllers fetch"): an informer's first list asks
 // for resourceVersion 0, which the cache answers from memory; a plain
-// `kubectl get` (resourceVersion unset) still reads etcd.
+// `kubectl get` (resourceVersion unset) is answered from memory too, once
+// the cache has caught up with etcd's revision, and a paged one reads etcd.
 func TestList(t *testing.T) {
 	f := newFakeStorage()
 	ctx := context.Background()
@@ -23,7 +24,7 @@ func TestList(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c := newCache(t, f, Options{})
+	c := newCache(t, f, Options{CurrentRevision: f.currentRevision})
 	f.skipRevisions(5) // etcd moved on (other resources): 18, the cache is at 13
 
 	tests := []struct {
@@ -31,8 +32,10 @@ func TestList(t *testing.T) {
 		namespace string
 		opts      registry.ListOptions
 		fromInner bool
-		want      []string
-		wantRV    string
+		// progress: the cache asked etcd for progress first.
+		progress bool
+		want     []string
+		wantRV   string
 	}{
 		{name: "rv 0 from memory", opts: registry.ListOptions{ResourceVersion: "0"},
 			want: []string{"default/a", "default/b", "other/c"}, wantRV: "13"},
@@ -48,8 +51,6 @@ func TestList(t *testing.T) {
 			want: []string{"default/a", "default/b", "other/c"}, wantRV: "13"},
 		{name: "rv N the cache has reached", opts: registry.ListOptions{ResourceVersion: "12"},
 			want: []string{"default/a", "default/b", "other/c"}, wantRV: "13"},
-		{name: "rv unset is a quorum read", opts: registry.ListOptions{}, fromInner: true,
-			want: []string{"default/a", "default/b", "other/c"}, wantRV: "18"},
 		{name: "rv N newer than the cache", opts: registry.ListOptions{ResourceVersion: "15"}, fromInner: true,
 			want: []string{"default/a", "default/b", "other/c"}, wantRV: "18"},
 		{name: "rv N Exact", opts: registry.ListOptions{ResourceVersion: "12", ResourceVersionMatch: "Exact"}, fromInner: true,
@@ -58,16 +59,29 @@ func TestList(t *testing.T) {
 			want: []string{"default/a"}, wantRV: "18"},
 		{name: "continue token", opts: registry.ListOptions{Continue: "token", Limit: 1}, fromInner: true,
 			want: []string{"default/a"}, wantRV: "18"},
+		// These move the cache to 18 (etcd's progress report), so they
+		// come after the rows that need it at 13.
+		{name: "rv unset waits for progress, then reads memory", opts: registry.ListOptions{}, progress: true,
+			want: []string{"default/a", "default/b", "other/c"}, wantRV: "18"},
+		{name: "rv unset with a field selector", opts: registry.ListOptions{Field: fields.OneTermEqualSelector("spec.nodeName", "")},
+			want: []string{"default/a", "default/b", "other/c"}, wantRV: "18"},
+		{name: "rv unset with a limit is a quorum read", opts: registry.ListOptions{Limit: 2}, fromInner: true,
+			want: []string{"default/a", "default/b"}, wantRV: "18"},
+		{name: "rv unset NotOlderThan goes to inner", opts: registry.ListOptions{ResourceVersionMatch: "NotOlderThan"}, fromInner: true,
+			want: []string{"default/a", "default/b", "other/c"}, wantRV: "18"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			before := f.lists.Load()
+			before, progress := f.lists.Load(), f.progressCalls.Load()
 			list, err := c.List(ctx, tc.namespace, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if inner := f.lists.Load() > before; inner != tc.fromInner {
 				t.Errorf("answered by inner = %v, want %v", inner, tc.fromInner)
+			}
+			if asked := f.progressCalls.Load() > progress; asked != tc.progress {
+				t.Errorf("asked for progress = %v, want %v", asked, tc.progress)
 			}
 			var got []string
 			for _, item := range list.Items {
@@ -145,4 +159,25 @@ func TestStop(t *testing.T) {
 		t.Errorf("inner watches open after Stop = %d, want 0", n)
 	}
 	c.Stop() // a second Stop is harmless
+}
+
+// GetCached reads memory only: what the watch has delivered, nothing
+// more (the registry's namespace check reads etcd on a miss).
+func TestGetCached(t *testing.T) {
+	f := newFakeStorage()
+	c := newCache(t, f, Options{})
+	if _, err := f.Create(context.Background(), "default", pod("a"), registry.CreateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "cache at 11", func() bool { return cacheRV(c) == 11 })
+	before := f.lists.Load()
+	if obj, ok := c.GetCached(registry.Key{Namespace: "default", Name: "a"}); !ok || obj.GetObjectMeta().ResourceVersion != "11" {
+		t.Errorf("GetCached(default/a) = %v, %v; want the pod at 11", obj, ok)
+	}
+	if _, ok := c.GetCached(registry.Key{Namespace: "default", Name: "b"}); ok {
+		t.Errorf("GetCached(default/b) found a pod that does not exist")
+	}
+	if f.lists.Load() != before {
+		t.Errorf("GetCached asked the inner storage")
+	}
 }

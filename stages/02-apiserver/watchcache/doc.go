@@ -28,8 +28,12 @@
 //     cache holds; "N" replays the events after N from a ring buffer, or
 //     answers 410 Expired when N has already left it.
 //   - List with resourceVersion "0", or "N" the cache has already reached,
-//     is answered from memory; everything else (a quorum read, Exact,
-//     continue tokens) goes to the inner storage.
+//     is answered from memory; so is "" without a limit, once the cache
+//     has caught up with etcd's current revision (consistent.go, upstream's
+//     ConsistentListFromCache). Everything else (Exact, limit or continue
+//     with "", a cache that does not catch up) goes to the inner storage.
+//   - GetCached reads one object from memory for the registry's namespace
+//     check (registry.NamespaceLister).
 //   - Get and every write go straight through.
 //
 // Upstream's cacher (k8s.io/apiserver/pkg/storage/cacher) is the model.

@@ -42,7 +42,7 @@ type fakeStorage struct {
 	// noHistory stops recording changes (benchmarks write millions).
 	noHistory bool
 
-	lists, watchCalls atomic.Int64
+	lists, watchCalls, progressCalls atomic.Int64
 }
 
 var _ registry.Storage = (*fakeStorage)(nil)
@@ -262,6 +262,7 @@ func (f *fakeStorage) Watch(_ context.Context, namespace string, opts registry.L
 // RequestProgress sends every watch that allows bookmarks a BOOKMARK at
 // the current revision, as etcd's progress notification.
 func (f *fakeStorage) RequestProgress(context.Context) error {
+	f.progressCalls.Add(1)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for w := range f.watches {
@@ -270,6 +271,14 @@ func (f *fakeStorage) RequestProgress(context.Context) error {
 		}
 	}
 	return nil
+}
+
+// currentRevision is the fake's storage.Store.CurrentRevision: the
+// revision it is at, without listing.
+func (f *fakeStorage) currentRevision(context.Context) (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.rev, nil
 }
 
 // skipRevisions moves the revision on by n as writes to other resources

@@ -100,6 +100,11 @@ type Options struct {
 	// bookmark for this resource arrives, because etcd's revision also
 	// counts writes to other resources.
 	RequestProgress func(ctx context.Context) error
+	// CurrentRevision returns the revision etcd is at now, by a quorum
+	// read (storage.Store.CurrentRevision). A consistent list or watch
+	// waits for the cache to reach it; nil reads it with a one-object list
+	// of the inner storage instead.
+	CurrentRevision func(ctx context.Context) (int64, error)
 }
 
 // withDefaults returns o with every zero field set to its default.

@@ -4,7 +4,7 @@
 // Interface (package-internal):
 //   - The reflector writes: replace (after a list), apply (one change),
 //     advance (a bookmark from the inner storage).
-//   - Requests read: list, current (resourceVersion and a channel closed
+//   - Requests read: get, list, current (resourceVersion and a channel closed
 //     when it moves), register/unregister a watcher together with the
 //     events it must see first (snapshot or replay).
 //
@@ -192,6 +192,14 @@ func (s *store) watchersAt() (int64, []*watcher) {
 	return s.rv, s.watchers
 }
 
+// get returns the object under key, and false when there is none.
+func (s *store) get(key registry.Key) (*object, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	o, ok := s.objects[key]
+	return o, ok
+}
+
 // list returns the objects in namespace ("" for all) in key order, and the
 // resourceVersion they are at.
 func (s *store) list(namespace string) ([]*object, int64) {
@@ -204,11 +212,28 @@ func (s *store) list(namespace string) ([]*object, int64) {
 	}
 	rv := s.rv
 	s.mu.RUnlock()
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i].key, out[j].key
-		return a.Namespace < b.Namespace || a.Namespace == b.Namespace && a.Name < b.Name
-	})
+	sort.Slice(out, func(i, j int) bool { return keyLess(out[i].key, out[j].key) })
 	return out, rv
+}
+
+// keyLess orders keys as etcd orders theirs, <prefix>/<namespace>/<name>,
+// so that a list from memory comes in the order of one from etcd: the
+// "/" after the namespace sorts before "-" and ".", which a namespace may
+// contain ("a/x" after "a-b/y").
+func keyLess(a, b registry.Key) bool {
+	if a.Namespace == b.Namespace {
+		return a.Name < b.Name
+	}
+	n := min(len(a.Namespace), len(b.Namespace))
+	if a.Namespace[:n] != b.Namespace[:n] {
+		return a.Namespace[:n] < b.Namespace[:n]
+	}
+	// One namespace starts the other: compare the longer one's next byte
+	// with the "/" that ends the shorter.
+	if len(a.Namespace) < len(b.Namespace) {
+		return '/' < b.Namespace[n]
+	}
+	return a.Namespace[n] < '/'
 }
 
 // register adds w and returns the events it must send before live ones,
@@ -230,10 +255,7 @@ func (s *store) register(w *watcher, initial bool, from int64) ([]*event, int64,
 				first = append(first, &event{typ: metav1.Added, rv: s.rv, cur: o})
 			}
 		}
-		sort.Slice(first, func(i, j int) bool {
-			a, b := first[i].cur.key, first[j].cur.key
-			return a.Namespace < b.Namespace || a.Namespace == b.Namespace && a.Name < b.Name
-		})
+		sort.Slice(first, func(i, j int) bool { return keyLess(first[i].cur.key, first[j].cur.key) })
 	case from > 0:
 		if from < s.oldest {
 			// Upstream's wording; the second number is the oldest

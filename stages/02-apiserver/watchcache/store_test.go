@@ -8,6 +8,7 @@ import (
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
 )
 
 // The ring keeps the last Capacity events; a watch may resume from any
@@ -83,5 +84,30 @@ func TestStoreApply(t *testing.T) {
 	}
 	if objs, rv := s.list(""); len(objs) != 0 || rv != 4 {
 		t.Errorf("after delete: %d objects at %d, want 0 at 4", len(objs), rv)
+	}
+}
+
+// A list from memory comes in etcd's key order, <namespace>/<name>, even
+// where that differs from ordering by namespace first.
+func TestKeyLess(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b registry.Key
+		want bool
+	}{
+		{name: "same namespace, by name", a: registry.Key{Namespace: "ns", Name: "a"}, b: registry.Key{Namespace: "ns", Name: "b"}, want: true},
+		{name: "same key", a: registry.Key{Namespace: "ns", Name: "a"}, b: registry.Key{Namespace: "ns", Name: "a"}, want: false},
+		{name: "by namespace", a: registry.Key{Namespace: "a", Name: "z"}, b: registry.Key{Namespace: "b", Name: "a"}, want: true},
+		{name: "a-b/y before a/x, as etcd", a: registry.Key{Namespace: "a-b", Name: "y"}, b: registry.Key{Namespace: "a", Name: "x"}, want: true},
+		{name: "a/x after a-b/y", a: registry.Key{Namespace: "a", Name: "x"}, b: registry.Key{Namespace: "a-b", Name: "y"}, want: false},
+		{name: "a/x before ab/y", a: registry.Key{Namespace: "a", Name: "x"}, b: registry.Key{Namespace: "ab", Name: "y"}, want: true},
+		{name: "cluster-scoped, by name", a: registry.Key{Name: "n1"}, b: registry.Key{Name: "n2"}, want: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := keyLess(tc.a, tc.b); got != tc.want {
+				t.Errorf("keyLess(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
 	}
 }

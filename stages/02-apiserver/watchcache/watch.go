@@ -19,8 +19,6 @@ package watchcache
 
 import (
 	"context"
-	"fmt"
-	"strconv"
 	"time"
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
@@ -28,10 +26,6 @@ import (
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/storage"
 )
-
-// progressPeriod is how often a request waiting for the cache to catch up
-// asks the inner storage for progress again (upstream: 100ms).
-const progressPeriod = 100 * time.Millisecond
 
 // Watch starts a watch of namespace ("" for all) served from memory. A
 // malformed resourceVersion is returned as a 400 error; a resourceVersion
@@ -94,54 +88,6 @@ func (c *Cacher) Watch(ctx context.Context, namespace string, opts registry.List
 	// 4. Run it.
 	go w.run(ctx)
 	return w, nil
-}
-
-// innerResourceVersion returns the inner storage's current resourceVersion,
-// the revision etcd is at now, by a quorum list of at most one object.
-func (c *Cacher) innerResourceVersion(ctx context.Context) (int64, error) {
-	list, err := c.inner.List(ctx, "", registry.ListOptions{Limit: 1})
-	if err != nil {
-		return 0, err
-	}
-	rv, err := strconv.ParseInt(list.ResourceVersion, 10, 64)
-	if err != nil {
-		return 0, apierrors.NewInternalError(fmt.Errorf("list %s: resourceVersion %q: %w", c.res.Resource, list.ResourceVersion, err))
-	}
-	return rv, nil
-}
-
-// waitFresh returns once the cache is at rv or newer, asking the inner
-// storage for progress meanwhile (etcd's revision also moves for writes to
-// other resources, which this cache never sees as events). After
-// FreshTimeout it fails with "too large resource version" (400 here; 504
-// with a retry hint upstream).
-func (c *Cacher) waitFresh(ctx context.Context, rv int64) error {
-	deadline := time.NewTimer(c.opts.FreshTimeout)
-	defer deadline.Stop()
-	ticker := time.NewTicker(progressPeriod)
-	defer ticker.Stop()
-	asked := false
-	for {
-		cur, changed := c.store.current()
-		if cur >= rv {
-			return nil
-		}
-		if !asked && c.opts.RequestProgress != nil {
-			// A failed request only means the wait may be longer.
-			_ = c.opts.RequestProgress(ctx)
-			asked = true
-		}
-		select {
-		case <-changed:
-		case <-ticker.C:
-			asked = false
-		case <-deadline.C:
-			err := &storage.Error{Err: storage.ErrTooLargeResourceVersion, ResourceVersion: rv, Current: cur}
-			return apierrors.FromStorage(err, metav1.GroupResource{Group: c.res.Group, Resource: c.res.Resource}, "")
-		case <-ctx.Done():
-			return apierrors.NewInternalError(fmt.Errorf("wait for resource version %d: %w", rv, ctx.Err()))
-		}
-	}
 }
 
 // errorWatcher is a watch that ends at once with one ERROR event.
