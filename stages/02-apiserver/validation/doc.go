@@ -25,8 +25,9 @@
 //   - workloads.go, job.go: Deployments, ReplicaSets, Jobs.
 //   - service.go, serviceip.go, endpoints.go: Services, Endpoints,
 //     EndpointSlices.
-//   - config.go, namespace.go, node.go, storage.go, quota.go, event.go,
-//     rbac.go, lease.go: the remaining kinds.
+//   - config.go, namespace.go, node.go, storage.go, quota.go, event.go
+//     (core/v1 and events.k8s.io/v1), rbac.go, lease.go: the remaining
+//     kinds.
 //   - formats.go: value formats shared/validation does not have (config
 //     keys, environment variable names, percentages, HTTP header names).
 //

@@ -23,6 +23,7 @@ import (
 	coordinationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/coordination/v1"
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
 	discoveryv1 "github.com/kubeworkbook/kubeworkbook/shared/api/discovery/v1"
+	eventsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/events/v1"
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	rbacv1 "github.com/kubeworkbook/kubeworkbook/shared/api/rbac/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/scheme"
@@ -86,6 +87,8 @@ func ValidateCreate(obj metav1.Object) field.ErrorList {
 		return validateLease(o)
 	case *discoveryv1.EndpointSlice:
 		return validateEndpointSlice(o)
+	case *eventsv1.Event:
+		return validateEventV1(o)
 	case *autoscalingv1.Scale:
 		return validateScale(o)
 	}
@@ -108,12 +111,18 @@ func ValidateCreate(obj metav1.Object) field.ErrorList {
 // Secret, most of a claim's spec immutable, roleRef immutable, ...), and
 // that no finalizer is added to an object being deleted.
 //
+// An events.k8s.io/v1 Event is the exception: its update rules replace
+// the create checks (see validateEventV1Update), as upstream's do.
+//
 // Not checked here: changes of metadata.name or namespace (the REST layer
 // answers those with 400 before validating), of metadata.uid (a 409
 // precondition failure) and a missing resourceVersion (the REST layer
 // either updates unconditionally or answers 409).
 func ValidateUpdate(obj, old metav1.Object) field.ErrorList {
 	mustMatch("ValidateUpdate", obj, old)
+	if ev, ok := obj.(*eventsv1.Event); ok {
+		return validateEventV1Update(ev, old.(*eventsv1.Event))
+	}
 	errs := ValidateCreate(obj)
 	errs = append(errs, validateObjectMetaUpdate(obj.GetObjectMeta(), old.GetObjectMeta(), field.NewPath("metadata"))...)
 	switch o := obj.(type) {
