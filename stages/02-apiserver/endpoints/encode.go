@@ -6,7 +6,8 @@
 //     PartialObjectMetadata when asked).
 //   - writeList(rq, list): a {Kind}List with apiVersion and
 //     metadata.resourceVersion/continue/remainingItemCount; items carry no
-//     kind, as upstream's do.
+//     kind, as upstream's do. In JSON the items are copied from
+//     registry.List.Raw when the watch cache encoded them (listJSON).
 //   - writeStatus(rq, code, status): a Status that is a result (a delete's,
 //     a binding's).
 //   - writeError(rq, err): every failure is a metav1.Status whose code is
@@ -20,6 +21,7 @@ package endpoints
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"reflect"
 
@@ -119,14 +121,57 @@ func writeList(rq *request, list *registry.List) {
 		}
 		body = pl
 	default:
+		header := metav1.TypeMeta{Kind: rq.res.ListKind, APIVersion: rq.res.GroupVersion().String()}
+		if rq.out.mediaType == mediaJSON {
+			data, err := listJSON(header, meta, list)
+			writeEncoded(rq, http.StatusOK, rq.out.contentType(), data, err)
+			return
+		}
 		items := make([]metav1.Object, 0, len(list.Items))
 		for _, item := range list.Items {
 			items = append(items, withTypeMeta(item, metav1.GroupVersionKind{}))
 		}
-		gv := rq.res.GroupVersion()
-		body = &listBody{TypeMeta: metav1.TypeMeta{Kind: rq.res.ListKind, APIVersion: gv.String()}, ListMeta: meta, Items: items}
+		body = &listBody{TypeMeta: header, ListMeta: meta, Items: items}
 	}
 	writeBody(rq, http.StatusOK, rq.out.contentType(), body)
+}
+
+// listJSON returns the JSON of list as a {Kind}List, byte for byte what
+// json.Marshal gives for its listBody, without encoding the items again
+// when the storage kept their encodings: item i is list.Raw[i] when
+// present (the watch cache's), registry.EncodeItem(list.Items[i])
+// otherwise. A Raw of the wrong length is ignored as if absent.
+//
+// The header is the listBody's own encoding with no items, which ends in
+// `"items":[]}`; the items go between those brackets.
+func listJSON(header metav1.TypeMeta, meta metav1.ListMeta, list *registry.List) ([]byte, error) {
+	head, err := json.Marshal(&listBody{TypeMeta: header, ListMeta: meta, Items: []metav1.Object{}})
+	if err != nil {
+		return nil, fmt.Errorf("encode list: %w", err)
+	}
+	raw := list.Raw
+	if len(raw) != len(list.Items) {
+		raw = nil
+	}
+	items := make([][]byte, len(list.Items))
+	size := len(head) + len(items) + 1 // commas and the newline writeEncoded adds
+	for i, item := range list.Items {
+		if raw != nil && raw[i] != nil {
+			items[i] = raw[i]
+		} else if items[i], err = registry.EncodeItem(item); err != nil {
+			return nil, fmt.Errorf("encode list item %q: %w", item.GetObjectMeta().Name, err)
+		}
+		size += len(items[i])
+	}
+	out := make([]byte, 0, size)
+	out = append(out, head[:len(head)-len("]}")]...)
+	for i, item := range items {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, item...)
+	}
+	return append(out, "]}"...), nil
 }
 
 // partialOf returns obj's metadata as a PartialObjectMetadata of the
@@ -190,9 +235,16 @@ func writeBody(rq *request, code int, contentType string, v any) {
 	if err == nil && rq.out.mediaType == mediaYAML {
 		data, err = yaml.JSONToYAML(data)
 	}
-	if err != nil {
-		klog.ErrorS(err, "encode response", "URI", rq.r.RequestURI)
-		data, _ = json.Marshal(apierrors.NewInternalError(err).Status())
+	writeEncoded(rq, code, contentType, data, err)
+}
+
+// writeEncoded writes data, already encoded in rq.out's media type, with
+// status code; JSON gets a final newline, as json.Encoder writes. When
+// encErr is not nil the encoding failed and a 500 is written instead.
+func writeEncoded(rq *request, code int, contentType string, data []byte, encErr error) {
+	if encErr != nil {
+		klog.ErrorS(encErr, "encode response", "URI", rq.r.RequestURI)
+		data, _ = json.Marshal(apierrors.NewInternalError(encErr).Status())
 		code, contentType = http.StatusInternalServerError, mediaJSON
 	} else if rq.out.mediaType != mediaYAML {
 		data = append(data, '\n')

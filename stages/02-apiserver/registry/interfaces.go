@@ -7,6 +7,7 @@
 //     are not just "the object again" (status is Storage.Update with
 //     UpdateOptions.Subresource = "status").
 //   - Key, the option structs, List, Watcher and Event: what flows across.
+//   - EncodeItem: the JSON of one list item, which List.Raw holds.
 //
 // Below this line sit storage (etcd) and the strategies (defaults,
 // validation, what create and update may change); above it,
@@ -17,6 +18,8 @@ package registry
 
 import (
 	"context"
+	"encoding/json"
+	"reflect"
 
 	autoscalingv1 "github.com/kubeworkbook/kubeworkbook/shared/api/autoscaling/v1"
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
@@ -85,10 +88,34 @@ type UpdateFunc func(ctx context.Context, current metav1.Object) (metav1.Object,
 
 // List is one page of a list.
 type List struct {
-	Items              []metav1.Object
+	Items []metav1.Object
+	// Raw, when not nil, has one entry per item, in the same order:
+	// EncodeItem(Items[i]), computed once by whoever held the item before
+	// (the watch cache encodes each object when it enters the cache), so
+	// that a JSON response can copy bytes instead of encoding again. A nil
+	// entry means that item was not encoded; a storage that keeps no
+	// encodings leaves Raw nil. Whoever filters or reorders Items must do
+	// the same to Raw.
+	Raw                [][]byte
 	ResourceVersion    string
 	Continue           string
 	RemainingItemCount *int64
+}
+
+// EncodeItem returns obj as the items of a JSON list carry it: encoded by
+// encoding/json with kind and apiVersion cleared (upstream's list items
+// carry none, the list says them once). obj is not modified: the header is
+// cleared on a shallow copy, since obj may be shared with a watch cache.
+func EncodeItem(obj metav1.Object) ([]byte, error) {
+	v := reflect.ValueOf(obj)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return json.Marshal(obj)
+	}
+	cp := reflect.New(v.Elem().Type())
+	cp.Elem().Set(v.Elem())
+	item := cp.Interface().(metav1.Object)
+	item.GetObjectKind().SetGroupVersionKind(metav1.GroupVersionKind{})
+	return json.Marshal(item)
 }
 
 // Event is one change seen by a watch. Type is metav1.Added, Modified,

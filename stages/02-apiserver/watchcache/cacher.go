@@ -6,7 +6,8 @@
 //     returns the Cacher; Stop ends it.
 //   - List: from memory for resourceVersion "0", "N" the cache has
 //     reached, or "" once the cache has caught up with etcd
-//     (consistent.go); otherwise inner's.
+//     (consistent.go), with each item's JSON already encoded in
+//     registry.List.Raw; otherwise inner's.
 //   - Watch (watch.go): from memory (a consistent start needs a way to ask
 //     etcd for progress; without one it is inner's).
 //   - Resource, Get, Create, Update, Delete, DeleteCollection: inner's.
@@ -187,7 +188,7 @@ func (c *Cacher) List(ctx context.Context, namespace string, opts registry.ListO
 }
 
 // listOf returns the objects, read from the store at rv, that opts'
-// selectors match. The field selector is first checked against the
+// selectors match, with their encodings in Raw. The field selector is first checked against the
 // kind's selectable fields as inner checks it (400 for an unknown field).
 func (c *Cacher) listOf(objects []*object, rv int64, opts registry.ListOptions) (*registry.List, error) {
 	field := opts.Field
@@ -197,10 +198,15 @@ func (c *Cacher) listOf(objects []*object, rv int64, opts registry.ListOptions) 
 			return nil, err
 		}
 	}
-	list := &registry.List{ResourceVersion: strconv.FormatInt(rv, 10), Items: make([]metav1.Object, 0, len(objects))}
+	list := &registry.List{
+		ResourceVersion: strconv.FormatInt(rv, 10),
+		Items:           make([]metav1.Object, 0, len(objects)),
+		Raw:             make([][]byte, 0, len(objects)),
+	}
 	for _, o := range objects {
 		if (opts.Label == nil || opts.Label.Matches(o.labels)) && (field == nil || field.Matches(o.fields)) {
 			list.Items = append(list.Items, o.meta)
+			list.Raw = append(list.Raw, o.raw)
 		}
 	}
 	return list, nil

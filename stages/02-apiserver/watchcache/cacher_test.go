@@ -1,8 +1,10 @@
 package watchcache
 
 import (
+	"bytes"
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
@@ -91,7 +93,68 @@ func TestList(t *testing.T) {
 			if !slices.Equal(got, tc.want) || list.ResourceVersion != tc.wantRV {
 				t.Errorf("list = %q at %s, want %q at %s", got, list.ResourceVersion, tc.want, tc.wantRV)
 			}
+			// From memory, each item comes with its encoding; the fake
+			// inner storage keeps none.
+			if tc.fromInner && list.Raw != nil {
+				t.Errorf("list from inner has %d encodings, want none", len(list.Raw))
+			}
+			if !tc.fromInner {
+				checkRaw(t, list)
+			}
 		})
+	}
+}
+
+// checkRaw fails t unless list.Raw holds registry.EncodeItem of each item,
+// in order.
+func checkRaw(t *testing.T, list *registry.List) {
+	t.Helper()
+	if len(list.Raw) != len(list.Items) {
+		t.Fatalf("list has %d encodings for %d items", len(list.Raw), len(list.Items))
+	}
+	for i, item := range list.Items {
+		want, err := registry.EncodeItem(item)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(list.Raw[i], want) {
+			t.Errorf("item %d encoded as %s, want %s", i, list.Raw[i], want)
+		}
+	}
+}
+
+// Talk 004, step 3 ("controllers fetch"): every informer's first list
+// returns the same cached objects, so each version is encoded once, when
+// its event enters the cache, and a change brings a new encoding. The
+// cached object itself, shared by every client, keeps its kind.
+func TestListCarriesEncodedItems(t *testing.T) {
+	f := newFakeStorage()
+	ctx := context.Background()
+	p := pod("a", "app=web")
+	p.Kind, p.APIVersion = "Pod", "v1"
+	if _, err := f.Create(ctx, "default", p, registry.CreateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	c := newCache(t, f, Options{})
+	relabel := func(_ context.Context, cur metav1.Object) (metav1.Object, error) {
+		cur.GetObjectMeta().Labels["app"] = "db"
+		return cur, nil
+	}
+	if _, _, err := f.Update(ctx, registry.Key{Namespace: "default", Name: "a"}, relabel, registry.UpdateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the cache to see the update", func() bool { return cacheRV(c) == 12 })
+
+	list, err := c.List(ctx, "default", registry.ListOptions{ResourceVersion: "0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRaw(t, list)
+	if raw := string(list.Raw[0]); !strings.Contains(raw, `"app":"db"`) || strings.Contains(raw, `"kind"`) {
+		t.Errorf("encoded item = %s, want the updated labels and no kind", raw)
+	}
+	if kind := list.Items[0].GetObjectKind().GroupVersionKind().Kind; kind != "Pod" {
+		t.Errorf("cached object's kind = %q after encoding, want Pod (unchanged)", kind)
 	}
 }
 

@@ -32,6 +32,10 @@
 //     has caught up with etcd's current revision (consistent.go, upstream's
 //     ConsistentListFromCache). Everything else (Exact, limit or continue
 //     with "", a cache that does not catch up) goes to the inner storage.
+//     Each object is encoded as a list item once, when it enters the
+//     cache, and a list from memory carries those bytes (registry.List.Raw):
+//     a JSON list response copies them instead of encoding every item of
+//     every list again.
 //   - GetCached reads one object from memory for the registry's namespace
 //     check (registry.NamespaceLister).
 //   - Get and every write go straight through.

@@ -1,5 +1,6 @@
-// Store: the cache's memory. The current objects, a ring of the most recent
-// events, the resourceVersion both are at, and the watchers to tell.
+// Store: the cache's memory. The current objects (each with its JSON as a
+// list item), a ring of the most recent events, the resourceVersion both
+// are at, and the watchers to tell.
 //
 // Interface (package-internal):
 //   - The reflector writes: replace (after a list), apply (one change),
@@ -26,13 +27,18 @@ import (
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
 )
 
-// object is one version of an object with the attributes selectors read,
-// computed once when the version enters the cache. It is never modified.
+// object is one version of an object with the attributes selectors read
+// and its encoding as a list item, computed once when the version enters
+// the cache. It is never modified.
 type object struct {
 	meta   metav1.Object
 	key    registry.Key
 	labels labels.Set
 	fields fields.Set
+	// raw is registry.EncodeItem(meta), which every list from memory
+	// hands on in registry.List.Raw; nil if encoding failed, and then the
+	// HTTP layer encodes meta itself (and reports the error).
+	raw []byte
 }
 
 // event is one change as the cache hands it to watchers. Events are shared
@@ -83,11 +89,14 @@ func newStore(capacity int, attrs AttrFunc) *store {
 	}
 }
 
-// newObject computes obj's key and attributes.
+// newObject computes obj's key, attributes and list-item encoding. It
+// runs before the store's lock is taken: encoding is the costly part, done
+// once per version here instead of once per list that returns it.
 func (s *store) newObject(obj metav1.Object) *object {
 	m := obj.GetObjectMeta()
 	l, f := s.attrs(obj)
-	return &object{meta: obj, key: registry.Key{Namespace: m.Namespace, Name: m.Name}, labels: l, fields: f}
+	raw, _ := registry.EncodeItem(obj)
+	return &object{meta: obj, key: registry.Key{Namespace: m.Namespace, Name: m.Name}, labels: l, fields: f, raw: raw}
 }
 
 // replace makes items, read at rv, the whole state and empties the ring.
