@@ -158,6 +158,27 @@ func NewForbidden(gr metav1.GroupResource, name string, why error) *StatusError 
 		&metav1.StatusDetails{Name: name, Group: gr.Group, Kind: gr.Resource})
 }
 
+// NewTimeout: the server could not answer in time (504, reason Timeout);
+// the client should retry after retryAfterSeconds.
+func NewTimeout(message string, retryAfterSeconds int) *StatusError {
+	return newError(http.StatusGatewayTimeout, metav1.StatusReasonTimeout,
+		fmt.Sprintf("Timeout: %s", message),
+		&metav1.StatusDetails{RetryAfterSeconds: int32(retryAfterSeconds)})
+}
+
+// NewTooLargeResourceVersion: a read asked for a revision this server has
+// not seen yet (504 Timeout with a ResourceVersionTooLarge cause and a
+// one-second retry). It happens when a client moves between apiservers and
+// one lags behind etcd; client-go's reflector recognises the cause and
+// retries instead of failing.
+func NewTooLargeResourceVersion(requested, current int64) *StatusError {
+	err := NewTimeout(fmt.Sprintf("Too large resource version: %d, current: %d", requested, current), 1)
+	err.ErrStatus.Details.Causes = []metav1.StatusCause{{
+		Type: metav1.CauseTypeResourceVersionTooLarge, Message: "Too large resource version",
+	}}
+	return err
+}
+
 // NewServiceUnavailable: the server cannot answer now (503).
 func NewServiceUnavailable(reason string) *StatusError {
 	return newError(http.StatusServiceUnavailable, metav1.StatusReasonServiceUnavailable, reason, nil)

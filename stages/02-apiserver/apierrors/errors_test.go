@@ -35,6 +35,8 @@ func TestStatusFor(t *testing.T) {
 		{"too large", NewRequestEntityTooLarge(3145728), 413, metav1.StatusReasonRequestEntityTooLarge, "Request entity too large: limit is 3145728"},
 		{"forbidden", NewForbidden(metav1.GroupResource{Resource: "pods"}, "", errors.New(`User "x" cannot list resource "pods" in API group "" in the namespace "default"`)),
 			403, metav1.StatusReasonForbidden, `pods is forbidden: User "x" cannot list resource "pods" in API group "" in the namespace "default"`},
+		{"too large resource version", NewTooLargeResourceVersion(999, 44), 504, metav1.StatusReasonTimeout,
+			"Timeout: Too large resource version: 999, current: 44"},
 		{"plain error becomes 500", errors.New("boom"), 500, metav1.StatusReasonInternalError, "Internal error occurred: boom"},
 		{"plain error sent as upstream does", NewPlainError(errors.New("boom")), 500, metav1.StatusReasonUnknown, "boom"},
 		{"too large with a message", NewRequestEntityTooLargeError("The allowed maximum operations in a JSON patch is 10000, got 10001"),
@@ -110,6 +112,7 @@ func TestFromStorage(t *testing.T) {
 		{"conflict", &storage.Error{Err: storage.ErrConflict}, metav1.StatusReasonConflict},
 		{"expired", &storage.Error{Err: storage.ErrExpired}, metav1.StatusReasonExpired},
 		{"too large", &storage.Error{Err: storage.ErrRequestTooLarge}, metav1.StatusReasonRequestEntityTooLarge},
+		{"future revision", &storage.Error{Err: storage.ErrTooLargeResourceVersion, ResourceVersion: 9, Current: 4}, metav1.StatusReasonTimeout},
 		{"other", errors.New("etcd down"), metav1.StatusReasonInternalError},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -121,5 +124,18 @@ func TestFromStorage(t *testing.T) {
 	}
 	if FromStorage(nil, deployments, "x") != nil {
 		t.Error("nil error translated to non-nil")
+	}
+}
+
+// Talk 003, "scaled horizontally": a client that moves to a lagging
+// apiserver is told to retry, with the cause client-go looks for.
+func TestTooLargeResourceVersionCause(t *testing.T) {
+	s := StatusFor(FromStorage(&storage.Error{Err: storage.ErrTooLargeResourceVersion, ResourceVersion: 9, Current: 4}, deployments, ""))
+	if s.Details == nil || s.Details.RetryAfterSeconds != 1 || len(s.Details.Causes) != 1 ||
+		s.Details.Causes[0].Type != metav1.CauseTypeResourceVersionTooLarge {
+		t.Fatalf("details = %+v", s.Details)
+	}
+	if s.Message != "Timeout: Too large resource version: 9, current: 4" {
+		t.Errorf("message = %q", s.Message)
 	}
 }

@@ -34,9 +34,11 @@ func FromStorage(err error, gr metav1.GroupResource, name string) error {
 	case errors.Is(err, storage.ErrExpired):
 		return NewResourceExpired(err.Error())
 	case errors.Is(err, storage.ErrTooLargeResourceVersion):
-		// Upstream answers 504 Timeout with a retry hint; a bad request
-		// is the clearer lesson here and the client's action is the same.
-		return NewBadRequest(err.Error())
+		var requested, current int64
+		if se := storage.AsError(err); se != nil {
+			requested, current = se.ResourceVersion, se.Current
+		}
+		return NewTooLargeResourceVersion(requested, current)
 	case errors.Is(err, storage.ErrBadRequest), errors.Is(err, storage.ErrInvalidObject):
 		return NewBadRequest(err.Error())
 	case errors.Is(err, storage.ErrRequestTooLarge):

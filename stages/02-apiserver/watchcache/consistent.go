@@ -93,8 +93,8 @@ func (c *Cacher) innerResourceVersion(ctx context.Context) (int64, error) {
 // waitFresh returns once the cache is at rv or newer, asking the inner
 // storage for progress meanwhile (etcd's revision also moves for writes to
 // other resources, which this cache never sees as events). After
-// FreshTimeout it fails with "too large resource version" (400 here; 504
-// with a retry hint upstream).
+// FreshTimeout it fails with "too large resource version", which the
+// client receives as upstream's 504 Timeout with a retry hint.
 func (c *Cacher) waitFresh(ctx context.Context, rv int64) error {
 	cur, changed := c.store.current()
 	if cur >= rv {

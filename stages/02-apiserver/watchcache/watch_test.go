@@ -74,7 +74,7 @@ func TestWatchStart(t *testing.T) {
 		{name: "rv N older than the ring is 410 Expired", opts: registry.ListOptions{ResourceVersion: "11"},
 			want: []string{"ERROR 410 too old resource version: 11 (12)"}},
 		{name: "rv N the cache never reaches", opts: registry.ListOptions{ResourceVersion: "99"},
-			want: []string{"ERROR 400 too large resource version: 99, current: 15"}},
+			want: []string{"ERROR 504 Timeout: Too large resource version: 99, current: 15"}},
 		{name: "watch-list from rv 0 ends its initial events with a bookmark",
 			opts: registry.ListOptions{ResourceVersion: "0", ResourceVersionMatch: "NotOlderThan", SendInitialEvents: &yes, AllowWatchBookmarks: true},
 			want: []string{"ADDED default/a 14", "ADDED other/c 13", "BOOKMARK 15 initial-events-end"}, live: "ADDED default/z 16"},
