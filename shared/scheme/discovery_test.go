@@ -144,7 +144,7 @@ func TestAggregatedDiscovery(t *testing.T) {
 	}{
 		{name: "core at /api", core: true, wantGroups: []string{""}, resource: "pods",
 			want: `{"resource":"pods","responseKind":{"group":"","version":"v1","kind":"Pod"},"scope":"Namespaced","singularResource":"pod","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"shortNames":["po"],"categories":["all"],"subresources":[{"subresource":"binding","responseKind":{"group":"","version":"v1","kind":"Binding"},"verbs":["create"]}`},
-		{name: "named groups at /apis", wantGroups: []string{"apps", "batch", "rbac.authorization.k8s.io", "coordination.k8s.io", "discovery.k8s.io"},
+		{name: "named groups at /apis", wantGroups: []string{"apps", "events.k8s.io", "batch", "rbac.authorization.k8s.io", "coordination.k8s.io", "discovery.k8s.io"},
 			resource: "deployments",
 			want:     `"subresources":[{"subresource":"scale","responseKind":{"group":"autoscaling","version":"v1","kind":"Scale"},"verbs":["get","patch","update"]},{"subresource":"status","responseKind":{"group":"apps","version":"v1","kind":"Deployment"},"verbs":["get","patch","update"]}]`},
 	}

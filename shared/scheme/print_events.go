@@ -3,6 +3,8 @@
 // Interface:
 //   - eventColumns: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE; with -o wide
 //     SUBOBJECT, SOURCE, FIRST SEEN, COUNT and NAME as well.
+//   - eventsV1Columns: the same columns for events.k8s.io/v1 Events,
+//     computed on their core/v1 form.
 //   - formatEndpoints: "10.0.0.5:80,10.0.0.6:80 + 3 more...".
 //
 // Events are how controllers, the scheduler and kubelets report what they
@@ -18,6 +20,7 @@ import (
 	"time"
 
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
+	eventsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/events/v1"
 )
 
 func eventColumns() []Column {
@@ -50,6 +53,20 @@ func eventColumns() []Column {
 		{Name: "Name", Type: "string", Format: "name", Priority: 1, Description: "The event object's own name.",
 			Cell: cellOf(func(e *E, _ time.Time) any { return e.Name })},
 	}
+}
+
+// eventsV1Columns are eventColumns for an events.k8s.io/v1 Event: one
+// event in two forms prints the same, so each cell converts the event
+// with eventsv1.ToCoreEvent and asks the core column.
+func eventsV1Columns() []Column {
+	cols := eventColumns()
+	for i := range cols {
+		coreCell := cols[i].Cell
+		cols[i].Cell = cellOf(func(e *eventsv1.Event, now time.Time) any {
+			return coreCell(eventsv1.ToCoreEvent(e), now)
+		})
+	}
+	return cols
 }
 
 // eventFirstSeen uses firstTimestamp, or eventTime for events written by

@@ -11,6 +11,7 @@ import (
 	coordinationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/coordination/v1"
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
 	discoveryv1 "github.com/kubeworkbook/kubeworkbook/shared/api/discovery/v1"
+	eventsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/events/v1"
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	rbacv1 "github.com/kubeworkbook/kubeworkbook/shared/api/rbac/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/api/resource"
@@ -119,6 +120,12 @@ func TestCells(t *testing.T) {
 			InvolvedObject: corev1.ObjectReference{Kind: "Pod", Name: "web-0", FieldPath: "spec.containers{web}"}, Type: "Warning", Reason: "BackOff",
 			Source: corev1.EventSource{Component: "kubelet", Host: "node-1"}, Count: 7,
 			FirstTimestamp: ago(time.Hour), LastTimestamp: ago(30 * time.Second)},
+			want: []any{"30s", "Warning", "BackOff", "pod/web-0", "spec.containers{web}", "kubelet, node-1", "", "60m", int64(7), "web-0.17b"}},
+		// The same event read through events.k8s.io/v1 prints the same.
+		{name: "events.k8s.io event", group: "events.k8s.io", resource: "events", obj: &eventsv1.Event{ObjectMeta: meta("web-0.17b"),
+			Regarding: corev1.ObjectReference{Kind: "Pod", Name: "web-0", FieldPath: "spec.containers{web}"}, Type: "Warning", Reason: "BackOff",
+			DeprecatedSource: corev1.EventSource{Component: "kubelet", Host: "node-1"}, DeprecatedCount: 7,
+			DeprecatedFirstTimestamp: ago(time.Hour), DeprecatedLastTimestamp: ago(30 * time.Second)},
 			want: []any{"30s", "Warning", "BackOff", "pod/web-0", "spec.containers{web}", "kubelet, node-1", "", "60m", int64(7), "web-0.17b"}},
 		{name: "persistent volume", resource: "persistentvolumes", obj: &corev1.PersistentVolume{ObjectMeta: meta("pv-1"),
 			Spec: corev1.PersistentVolumeSpec{Capacity: corev1.ResourceList{corev1.ResourceStorage: resource.MustParse("10Gi")},

@@ -9,8 +9,8 @@
 //   - FromUnstructured(obj) turns a decoded manifest into its Go type.
 //
 // The table is built once, at package initialization, and checked: a
-// duplicate resource, kind or short name is a programming error and
-// panics before any test or server runs.
+// duplicate resource or kind, or a short name of two different plurals,
+// is a programming error and panics before any test or server runs.
 
 package scheme
 
@@ -52,10 +52,18 @@ func build(rs []*Resource) *registry {
 		}
 		reg.byKind[r.GroupVersionKind()] = r
 		for _, s := range r.ShortNames {
-			if other, dup := reg.byShort[s]; dup {
+			other, dup := reg.byShort[s]
+			switch {
+			case !dup:
+				reg.byShort[s] = r
+			case other.Resource != r.Resource:
 				panic(fmt.Sprintf("scheme: short name %q used by %s and %s", s, other.Resource, r.Resource))
+			case r.Group == "":
+				// One plural served by two groups (events, events.k8s.io)
+				// shares its short name, and the core group's wins, as
+				// kubectl's REST mapper prefers it.
+				reg.byShort[s] = r
 			}
-			reg.byShort[s] = r
 		}
 		if r.New == nil {
 			panic(fmt.Sprintf("scheme: resource %s has no New", gr))
@@ -65,7 +73,7 @@ func build(rs []*Resource) *registry {
 }
 
 // All returns every resource in a stable order: the core group's in
-// alphabetical order, then each named group's (apps, batch,
+// alphabetical order, then each named group's (apps, events.k8s.io, batch,
 // rbac.authorization.k8s.io, coordination.k8s.io, discovery.k8s.io). The
 // slice is a copy; the Resources are shared and must not be modified.
 func All() []*Resource { return slices.Clone(table.all) }
@@ -95,6 +103,8 @@ func ByGroupKind(gk metav1.GroupKind) (*Resource, bool) {
 }
 
 // ByShortName finds the resource that short name abbreviates ("po").
+// A short name of a plural served by two groups ("ev") finds the core
+// group's.
 func ByShortName(name string) (*Resource, bool) {
 	r, ok := table.byShort[name]
 	return r, ok

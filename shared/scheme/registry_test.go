@@ -40,8 +40,10 @@ func TestTableInvariants(t *testing.T) {
 					t.Errorf("subresource %s: kind %q, verbs %v", s.Name, s.Kind, s.Verbs)
 				}
 			}
+			// A short name names one plural; two groups may serve that
+			// plural (events and events.k8s.io share "ev").
 			for _, s := range r.ShortNames {
-				if other, dup := seenShort[s]; dup {
+				if other, dup := seenShort[s]; dup && other != r.Resource {
 					t.Errorf("short name %q also used by %s", s, other)
 				}
 				seenShort[s] = r.Resource
@@ -104,6 +106,7 @@ func TestUpstreamFacts(t *testing.T) {
 		{"", "configmaps", []string{"cm"}, true, nil, nil},
 		{"", "endpoints", []string{"ep"}, true, nil, nil},
 		{"", "events", []string{"ev"}, true, nil, nil},
+		{"events.k8s.io", "events", []string{"ev"}, true, nil, nil},
 		{"", "limitranges", []string{"limits"}, true, nil, nil},
 		{"", "resourcequotas", []string{"quota"}, true, nil, []string{"status"}},
 		{"", "serviceaccounts", []string{"sa"}, true, nil, []string{"token"}},
@@ -140,31 +143,34 @@ func TestUpstreamFacts(t *testing.T) {
 
 func TestLookups(t *testing.T) {
 	tests := []struct {
-		name     string
-		find     func() (*Resource, bool)
-		wantRes  string
-		wantFind bool
+		name    string
+		find    func() (*Resource, bool)
+		wantRes string
+		// wantGroup is the group of the resource found.
+		wantGroup string
+		wantFind  bool
 	}{
-		{name: "by resource", find: func() (*Resource, bool) { return ByResource("apps", "deployments") }, wantRes: "deployments", wantFind: true},
+		{name: "by resource", find: func() (*Resource, bool) { return ByResource("apps", "deployments") }, wantRes: "deployments", wantGroup: "apps", wantFind: true},
 		{name: "core group is empty", find: func() (*Resource, bool) { return ByResource("", "pods") }, wantRes: "pods", wantFind: true},
 		{name: "wrong group", find: func() (*Resource, bool) { return ByResource("apps", "pods") }},
 		{name: "by kind", find: func() (*Resource, bool) {
 			return ByKind(metav1.GroupVersionKind{Group: "batch", Version: "v1", Kind: "Job"})
-		}, wantRes: "jobs", wantFind: true},
+		}, wantRes: "jobs", wantGroup: "batch", wantFind: true},
 		{name: "by kind, unserved version", find: func() (*Resource, bool) {
 			return ByKind(metav1.GroupVersionKind{Group: "apps", Version: "v1beta1", Kind: "Deployment"})
 		}},
 		{name: "by group kind, any version", find: func() (*Resource, bool) {
 			return ByGroupKind(metav1.GroupKind{Group: "apps", Kind: "Deployment"})
-		}, wantRes: "deployments", wantFind: true},
-		{name: "by short name", find: func() (*Resource, bool) { return ByShortName("deploy") }, wantRes: "deployments", wantFind: true},
+		}, wantRes: "deployments", wantGroup: "apps", wantFind: true},
+		{name: "by short name", find: func() (*Resource, bool) { return ByShortName("deploy") }, wantRes: "deployments", wantGroup: "apps", wantFind: true},
+		{name: "short name of two groups finds the core one", find: func() (*Resource, bool) { return ByShortName("ev") }, wantRes: "events", wantFind: true},
 		{name: "unknown short name", find: func() (*Resource, bool) { return ByShortName("xyz") }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r, ok := tc.find()
-			if ok != tc.wantFind || (ok && r.Resource != tc.wantRes) {
-				t.Errorf("found %v (%v), want %q (%v)", r, ok, tc.wantRes, tc.wantFind)
+			if ok != tc.wantFind || (ok && (r.Resource != tc.wantRes || r.Group != tc.wantGroup)) {
+				t.Errorf("found %v (%v), want %q in group %q (%v)", r, ok, tc.wantRes, tc.wantGroup, tc.wantFind)
 			}
 		})
 	}
@@ -182,7 +188,7 @@ func TestByCategoryAndGroups(t *testing.T) {
 	for _, gv := range Groups() {
 		groups = append(groups, gv.String())
 	}
-	want := []string{"v1", "apps/v1", "batch/v1", "rbac.authorization.k8s.io/v1", "coordination.k8s.io/v1", "discovery.k8s.io/v1"}
+	want := []string{"v1", "apps/v1", "events.k8s.io/v1", "batch/v1", "rbac.authorization.k8s.io/v1", "coordination.k8s.io/v1", "discovery.k8s.io/v1"}
 	if diff := cmp.Diff(want, groups); diff != "" {
 		t.Errorf("Groups (-want +got):\n%s", diff)
 	}
@@ -197,6 +203,10 @@ func TestBuildRejectsDuplicates(t *testing.T) {
 		{name: "short name", rs: []*Resource{
 			{Resource: "a", Kind: "A", ShortNames: []string{"x"}, New: newOf[corev1.Pod]()},
 			{Resource: "b", Kind: "B", ShortNames: []string{"x"}, New: newOf[corev1.Pod]()},
+		}, want: `scheme: short name "x" used by a and b`},
+		{name: "short name of two plurals in two groups", rs: []*Resource{
+			{Resource: "a", Kind: "A", ShortNames: []string{"x"}, New: newOf[corev1.Pod]()},
+			{Group: "g", Resource: "b", Kind: "B", ShortNames: []string{"x"}, New: newOf[corev1.Pod]()},
 		}, want: `scheme: short name "x" used by a and b`},
 		{name: "resource", rs: []*Resource{
 			{Resource: "a", Kind: "A", New: newOf[corev1.Pod]()},

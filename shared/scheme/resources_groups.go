@@ -1,5 +1,6 @@
-// The named groups: apps, batch, rbac.authorization.k8s.io,
-// coordination.k8s.io and discovery.k8s.io, each at v1.
+// The named groups: apps, events.k8s.io, batch,
+// rbac.authorization.k8s.io, coordination.k8s.io and discovery.k8s.io,
+// each at v1.
 //
 // Interface:
 //   - groupResources() returns their entries, groups in the order a
@@ -12,6 +13,7 @@ import (
 	batchv1 "github.com/kubeworkbook/kubeworkbook/shared/api/batch/v1"
 	coordinationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/coordination/v1"
 	discoveryv1 "github.com/kubeworkbook/kubeworkbook/shared/api/discovery/v1"
+	eventsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/events/v1"
 	rbacv1 "github.com/kubeworkbook/kubeworkbook/shared/api/rbac/v1"
 )
 
@@ -22,7 +24,7 @@ func groupResources() []*Resource {
 			return &r
 		}
 	}
-	apps, batch := in(appsv1.GroupName), in(batchv1.GroupName)
+	apps, events, batch := in(appsv1.GroupName), in(eventsv1.GroupName), in(batchv1.GroupName)
 	rbac, coordination, discovery := in(rbacv1.GroupName), in(coordinationv1.GroupName), in(discoveryv1.GroupName)
 	all := []string{"all"}
 	return []*Resource{
@@ -36,6 +38,11 @@ func groupResources() []*Resource {
 			New: newOf[appsv1.ReplicaSet](), NewList: newListOf[appsv1.ReplicaSetList](),
 			Subresources: []Subresource{scale, status("ReplicaSet")},
 			Columns:      replicaSetColumns()}),
+		// The same events as the core group's, under newer field names and
+		// in the same storage; "ev" names the core group's, which wins.
+		events(Resource{Resource: "events", Singular: "event", Kind: "Event", ShortNames: []string{"ev"},
+			Namespaced: true, Verbs: VerbsAll, New: newOf[eventsv1.Event](), NewList: newListOf[eventsv1.EventList](),
+			Columns: eventsV1Columns()}),
 		batch(Resource{Resource: "jobs", Singular: "job", Kind: "Job",
 			Categories: all, Namespaced: true, Verbs: VerbsAll,
 			New: newOf[batchv1.Job](), NewList: newListOf[batchv1.JobList](),

@@ -41,6 +41,7 @@ func ExampleNew() {
 	// apis/batch/v1
 	// apis/coordination.k8s.io/v1
 	// apis/discovery.k8s.io/v1
+	// apis/events.k8s.io/v1
 	// apis/rbac.authorization.k8s.io/v1
 	// /openapi/v3/apis/apps/v1?hash=...
 }

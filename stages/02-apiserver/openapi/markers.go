@@ -24,6 +24,7 @@ import (
 	appsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/apps/v1"
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
 	discoveryv1 "github.com/kubeworkbook/kubeworkbook/shared/api/discovery/v1"
+	eventsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/events/v1"
 	rbacv1 "github.com/kubeworkbook/kubeworkbook/shared/api/rbac/v1"
 )
 
@@ -40,6 +41,7 @@ var requiredMarkers = map[reflect.Type]map[string]bool{
 	reflect.TypeFor[corev1.Event]():                 {"reportingComponent": false, "reportingInstance": false},
 	reflect.TypeFor[corev1.ProjectedVolumeSource](): {"sources": false},
 	reflect.TypeFor[discoveryv1.EndpointSlice]():    {"endpoints": false, "ports": false},
+	reflect.TypeFor[eventsv1.Event]():               {"metadata": false},
 	reflect.TypeFor[rbacv1.Role]():                  {"rules": false},
 	reflect.TypeFor[rbacv1.ClusterRole]():           {"rules": false},
 	reflect.TypeFor[rbacv1.RoleRef]():               {"apiGroup": false},

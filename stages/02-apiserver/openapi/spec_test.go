@@ -142,8 +142,11 @@ func TestKindDefinitions(t *testing.T) {
 			{Group: "batch", Version: "v1", Kind: "WatchEvent"},
 			{Group: "coordination.k8s.io", Version: "v1", Kind: "WatchEvent"},
 			{Group: "discovery.k8s.io", Version: "v1", Kind: "WatchEvent"},
+			{Group: "events.k8s.io", Version: "v1", Kind: "WatchEvent"},
 			{Group: "rbac.authorization.k8s.io", Version: "v1", Kind: "WatchEvent"},
 		}},
+		{"events.k8s.io event", "apis/events.k8s.io/v1", "io.k8s.api.events.v1.Event",
+			[]gvkExtension{{Group: "events.k8s.io", Version: "v1", Kind: "Event"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -21,7 +21,9 @@
 // Update and Delete read as numbered steps (create.go, update.go,
 // delete.go); Watch adds selectors, bookmarks and watch-list to the
 // storage watch (watch.go). Subresources that are not the object itself
-// live in scale.go and binding.go.
+// live in scale.go and binding.go. events.k8s.io/v1 Events are stored as
+// core/v1 Events under the same keys, converted on every read and write
+// (storageform.go), so both APIs see one set of events.
 //
 // The talks: this package is talk 004 step 2 ("save objects") and the
 // server half of every later step - controllers fetching (3, 4) and

@@ -3,7 +3,9 @@
 //
 // Interface:
 //   - (*Store).decode, encode, clone: bytes to typed object and back. What
-//     is stored carries apiVersion and kind, as upstream's etcd values do.
+//     is stored carries apiVersion and kind, as upstream's etcd values do;
+//     a resource with a storage form (storageform.go) is stored as
+//     another kind.
 //   - desiredState(obj): everything outside metadata and status, as JSON,
 //     the part whose change bumps metadata.generation.
 //   - copyStatus(dst, src), withStatusOf(old, obj): the two halves of the
@@ -23,23 +25,39 @@ import (
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 )
 
-// decode turns stored bytes into a new object of the Store's kind.
+// decode turns stored bytes into a new object of the Store's kind,
+// converting from the storage form when there is one.
 func (s *Store) decode(data []byte) (metav1.Object, error) {
-	obj := s.res.New()
-	if err := json.Unmarshal(data, obj); err != nil {
-		return nil, fmt.Errorf("decode %s: %w", s.res.Resource, err)
+	if s.form == nil {
+		obj := s.res.New()
+		if err := json.Unmarshal(data, obj); err != nil {
+			return nil, fmt.Errorf("decode %s: %w", s.res.Resource, err)
+		}
+		return obj, nil
 	}
+	stored := s.form.res.New()
+	if err := json.Unmarshal(data, stored); err != nil {
+		return nil, fmt.Errorf("decode %s: %w", s.gr, err)
+	}
+	obj := s.form.fromStorage(stored)
+	obj.GetObjectKind().SetGroupVersionKind(s.res.GroupVersionKind())
 	return obj, nil
 }
 
 // encode returns obj as JSON with apiVersion and kind set to the Store's
 // kind, whatever the client sent (the HTTP layer has already checked
-// them).
+// them); obj's are set too. With a storage form, the JSON is of the
+// storage form's kind.
 func (s *Store) encode(obj metav1.Object) ([]byte, error) {
 	obj.GetObjectKind().SetGroupVersionKind(s.res.GroupVersionKind())
-	data, err := json.Marshal(obj)
+	stored := obj
+	if s.form != nil {
+		stored = s.form.toStorage(obj)
+		stored.GetObjectKind().SetGroupVersionKind(s.form.res.GroupVersionKind())
+	}
+	data, err := json.Marshal(stored)
 	if err != nil {
-		return nil, fmt.Errorf("encode %s: %w", s.res.Resource, err)
+		return nil, fmt.Errorf("encode %s: %w", s.gr, err)
 	}
 	return data, nil
 }

@@ -99,6 +99,7 @@ func New(store *storage.Store, opts Options) (*Registry, error) {
 			gr:               gr,
 			store:            store,
 			strategy:         strategyFor(res, services),
+			form:             storageFormFor(res),
 			now:              opts.Now,
 			bookmarkInterval: max(opts.BookmarkInterval, 0),
 			watchTimeout:     defaultWatchTimeout(opts.MinRequestTimeout),

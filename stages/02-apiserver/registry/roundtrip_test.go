@@ -17,33 +17,35 @@ import (
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
 )
 
-// fixtures name, for every resource, a realistic object: the shared/api
-// test data (objects as a v1.3x server returns them), or a literal for
-// the kinds that have none.
+// fixtures name, for every resource (by group-resource: "pods",
+// "deployments.apps"), a realistic object: the shared/api test data
+// (objects as a v1.3x server returns them), or a literal for the kinds
+// that have none.
 var fixtures = map[string]string{
-	"configmaps":             "core/v1/testdata/configmap.json",
-	"endpoints":              "core/v1/testdata/endpoints.json",
-	"events":                 "core/v1/testdata/event.json",
-	"limitranges":            "core/v1/testdata/limitrange.json",
-	"namespaces":             "core/v1/testdata/namespace.json",
-	"nodes":                  "core/v1/testdata/node.json",
-	"persistentvolumeclaims": "core/v1/testdata/persistentvolumeclaim.json",
-	"persistentvolumes":      "core/v1/testdata/persistentvolume.json",
-	"pods":                   "core/v1/testdata/pod.json",
-	"resourcequotas":         "core/v1/testdata/resourcequota.json",
-	"secrets":                "core/v1/testdata/secret.json",
-	"serviceaccounts":        "core/v1/testdata/serviceaccount.json",
-	"services":               "core/v1/testdata/service.json",
-	"deployments":            "apps/v1/testdata/deployment.json",
-	"replicasets":            "apps/v1/testdata/replicaset.json",
-	"jobs":                   "batch/v1/testdata/job.json",
-	"clusterroles":           "rbac/v1/testdata/clusterrole.json",
-	"rolebindings":           "rbac/v1/testdata/rolebinding.json",
-	"leases":                 "coordination/v1/testdata/lease.json",
-	"endpointslices":         "discovery/v1/testdata/endpointslice.json",
-	"roles": `{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"Role","metadata":{"name":"pod-reader","namespace":"default"},
+	"configmaps":                             "core/v1/testdata/configmap.json",
+	"endpoints":                              "core/v1/testdata/endpoints.json",
+	"events":                                 "core/v1/testdata/event.json",
+	"events.events.k8s.io":                   "events/v1/testdata/event.json",
+	"limitranges":                            "core/v1/testdata/limitrange.json",
+	"namespaces":                             "core/v1/testdata/namespace.json",
+	"nodes":                                  "core/v1/testdata/node.json",
+	"persistentvolumeclaims":                 "core/v1/testdata/persistentvolumeclaim.json",
+	"persistentvolumes":                      "core/v1/testdata/persistentvolume.json",
+	"pods":                                   "core/v1/testdata/pod.json",
+	"resourcequotas":                         "core/v1/testdata/resourcequota.json",
+	"secrets":                                "core/v1/testdata/secret.json",
+	"serviceaccounts":                        "core/v1/testdata/serviceaccount.json",
+	"services":                               "core/v1/testdata/service.json",
+	"deployments.apps":                       "apps/v1/testdata/deployment.json",
+	"replicasets.apps":                       "apps/v1/testdata/replicaset.json",
+	"jobs.batch":                             "batch/v1/testdata/job.json",
+	"clusterroles.rbac.authorization.k8s.io": "rbac/v1/testdata/clusterrole.json",
+	"rolebindings.rbac.authorization.k8s.io": "rbac/v1/testdata/rolebinding.json",
+	"leases.coordination.k8s.io":             "coordination/v1/testdata/lease.json",
+	"endpointslices.discovery.k8s.io":        "discovery/v1/testdata/endpointslice.json",
+	"roles.rbac.authorization.k8s.io": `{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"Role","metadata":{"name":"pod-reader","namespace":"default"},
 		"rules":[{"apiGroups":[""],"resources":["pods"],"verbs":["get","list","watch"]}]}`,
-	"clusterrolebindings": `{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding","metadata":{"name":"monitoring"},
+	"clusterrolebindings.rbac.authorization.k8s.io": `{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding","metadata":{"name":"monitoring"},
 		"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"monitoring"},
 		"subjects":[{"kind":"ServiceAccount","name":"prometheus","namespace":"monitoring"}]}`,
 }
@@ -54,10 +56,11 @@ var fixtures = map[string]string{
 func TestRoundTripEveryResource(t *testing.T) {
 	e := newEnv(t)
 	for _, res := range e.reg.Resources() {
-		t.Run(res.Resource, func(t *testing.T) {
-			spec, ok := fixtures[res.Resource]
+		gr := res.GroupVersionResource().GroupResource().String()
+		t.Run(gr, func(t *testing.T) {
+			spec, ok := fixtures[gr]
 			if !ok {
-				t.Fatalf("no fixture for %s: add one to fixtures", res.Resource)
+				t.Fatalf("no fixture for %s: add one to fixtures", gr)
 			}
 			data := []byte(spec)
 			if spec[0] != '{' {
@@ -71,7 +74,7 @@ func TestRoundTripEveryResource(t *testing.T) {
 				t.Fatal(err)
 			}
 			clearServerFields(in)
-			if fix, ok := asClientSends[res.Resource]; ok {
+			if fix, ok := asClientSends[gr]; ok {
 				fix(in)
 			}
 			s, _ := e.reg.Storage(res.Group, res.Resource)
@@ -132,7 +135,7 @@ var asClientSends = map[string]func(metav1.Object){
 	"resourcequotas": func(obj metav1.Object) {
 		delete(obj.(*corev1.ResourceQuota).Spec.Hard, "services.nodeports")
 	},
-	"jobs": func(obj metav1.Object) {
+	"jobs.batch": func(obj metav1.Object) {
 		job := obj.(*batchv1.Job)
 		job.Spec.Selector = nil
 		for _, k := range []string{"controller-uid", "job-name", batchv1.ControllerUidLabel, batchv1.JobNameLabel} {

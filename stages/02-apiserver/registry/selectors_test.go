@@ -77,15 +77,17 @@ func TestListSelectors(t *testing.T) {
 func TestUnsupportedFieldSelector(t *testing.T) {
 	e := newEnv(t)
 	tests := []struct {
-		name, resource, field, message string
+		name, group, resource, field, message string
 	}{
-		{"pods by spec.image", "pods", "spec.image=nginx", `^field label not supported: spec.image$`},
-		{"nodes by namespace", "nodes", "metadata.namespace=default", `^field label not supported: metadata.namespace$`},
-		{"configmaps by data", "configmaps", "data.k=v", `^field label not supported: data.k$`},
+		{"pods by spec.image", "", "pods", "spec.image=nginx", `^field label not supported: spec.image$`},
+		{"nodes by namespace", "", "nodes", "metadata.namespace=default", `^field label not supported: metadata.namespace$`},
+		{"configmaps by data", "", "configmaps", "data.k=v", `^field label not supported: data.k$`},
+		{"events.k8s.io events by a core field", "events.k8s.io", "events", "involvedObject.name=web",
+			`^field label not supported: involvedObject.name$`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := e.storage(t, "", tc.resource)
+			s := e.storage(t, tc.group, tc.resource)
 			opts := registry.ListOptions{Field: mustFields(t, tc.field)}
 			_, err := s.List(t.Context(), "", opts)
 			wantStatus(t, err, 400, metav1.StatusReasonBadRequest, tc.message)
@@ -109,9 +111,15 @@ func TestSelectableFields(t *testing.T) {
 		{"apps", "replicasets", []string{"metadata.name", "metadata.namespace", "status.replicas"}},
 		{"batch", "jobs", []string{"metadata.name", "metadata.namespace", "status.successful"}},
 		{"", "configmaps", []string{"metadata.name", "metadata.namespace"}},
+		{"", "events", []string{"involvedObject.apiVersion", "involvedObject.fieldPath", "involvedObject.kind",
+			"involvedObject.name", "involvedObject.namespace", "involvedObject.resourceVersion", "involvedObject.uid",
+			"metadata.name", "metadata.namespace", "reason", "reportingComponent", "source", "type"}},
+		{"events.k8s.io", "events", []string{"metadata.name", "metadata.namespace", "reason",
+			"regarding.apiVersion", "regarding.fieldPath", "regarding.kind", "regarding.name", "regarding.namespace",
+			"regarding.resourceVersion", "regarding.uid", "reportingController", "source", "type"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.resource, func(t *testing.T) {
+		t.Run(tc.group+"/"+tc.resource, func(t *testing.T) {
 			s, _ := e.reg.Store(tc.group, tc.resource)
 			if got := s.SelectableFields(); !slices.Equal(got, tc.want) {
 				t.Errorf("SelectableFields = %v, want %v", got, tc.want)

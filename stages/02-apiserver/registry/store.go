@@ -37,6 +37,9 @@ type Store struct {
 	gr       metav1.GroupResource
 	store    *storage.Store
 	strategy Strategy
+	// form, when not nil, is the other kind the objects are stored as
+	// (events.k8s.io events as core events), under form.res's keys.
+	form *storageForm
 	// checkNamespace answers whether a create may put an object into a
 	// namespace (nil for cluster-scoped kinds and for namespaces).
 	checkNamespace func(ctx context.Context, namespace, name string) error
@@ -149,12 +152,12 @@ func (s *Store) key(key Key) (string, error) {
 		return "", apierrors.NewBadRequest("resource name may not be empty")
 	}
 	if !s.res.Namespaced {
-		return s.store.Key(s.res.Resource, "", key.Name), nil
+		return s.store.Key(s.storedResource(), "", key.Name), nil
 	}
 	if key.Namespace == "" {
 		return "", apierrors.NewBadRequest(fmt.Sprintf("a namespace is required for %s", s.gr))
 	}
-	return s.store.Key(s.res.Resource, key.Namespace, key.Name), nil
+	return s.store.Key(s.storedResource(), key.Namespace, key.Name), nil
 }
 
 // prefix returns the collection prefix of namespace (all namespaces for
@@ -163,7 +166,17 @@ func (s *Store) prefix(namespace string) string {
 	if !s.res.Namespaced {
 		namespace = ""
 	}
-	return s.store.Prefix(s.res.Resource, namespace)
+	return s.store.Prefix(s.storedResource(), namespace)
+}
+
+// storedResource is the plural that names the keys: the resource's own,
+// or its storage form's (core "events" for events.k8s.io events, so both
+// groups read and write the same keys).
+func (s *Store) storedResource() string {
+	if s.form != nil {
+		return s.form.res.Resource
+	}
+	return s.res.Resource
 }
 
 // keyOf returns the Key naming obj.

@@ -21,6 +21,7 @@ import (
 	"context"
 	"time"
 
+	eventsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/events/v1"
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/fields"
 	"github.com/kubeworkbook/kubeworkbook/shared/scheme"
@@ -130,6 +131,8 @@ func strategyFor(res *scheme.Resource, services *serviceAllocator) Strategy {
 		return serviceStrategy(services)
 	case metav1.GroupResource{Resource: "events"}:
 		return eventStrategy()
+	case metav1.GroupResource{Group: eventsv1.GroupName, Resource: "events"}:
+		return eventsV1Strategy()
 	case metav1.GroupResource{Resource: "secrets"}:
 		return secretStrategy()
 	case metav1.GroupResource{Resource: "persistentvolumes"}:

@@ -1,11 +1,12 @@
 // Strategies of the core kinds besides pods and services: namespaces,
-// nodes, events, secrets and volumes.
+// nodes, events (and their events.k8s.io form), secrets and volumes.
 //
 // Interface:
 //   - namespaceStrategy(): the "kubernetes" finalizer, phase Terminating
 //     on delete, /finalize, and the namespaces that may not be deleted.
-//   - nodeStrategy(), eventStrategy(), secretStrategy(),
-//     persistentVolumeStrategy(), persistentVolumeClaimStrategy().
+//   - nodeStrategy(), eventStrategy(), eventsV1Strategy() (events.k8s.io),
+//     secretStrategy(), persistentVolumeStrategy(),
+//     persistentVolumeClaimStrategy().
 //   - ImmortalNamespaces: default, kube-system, kube-public.
 //
 // Deleting a namespace does not remove it: it turns Terminating, and the
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
+	eventsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/events/v1"
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/fields"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
@@ -130,12 +132,69 @@ func eventStrategy() Strategy {
 	}}
 }
 
-// secretStrategy: secrets are selected by type (the token controller
-// lists service-account-token secrets).
-func secretStrategy() Strategy {
+// eventsV1FieldLabels are the field labels of events.k8s.io events, each
+// with the core event field it selects on (upstream's field label
+// conversion of the group; metadata.name and metadata.namespace are
+// every kind's). A core-only label such as involvedObject.name is a 400
+// here.
+var eventsV1FieldLabels = map[string]string{
+	"regarding.kind":            "involvedObject.kind",
+	"regarding.namespace":       "involvedObject.namespace",
+	"regarding.name":            "involvedObject.name",
+	"regarding.uid":             "involvedObject.uid",
+	"regarding.apiVersion":      "involvedObject.apiVersion",
+	"regarding.resourceVersion": "involvedObject.resourceVersion",
+	"regarding.fieldPath":       "involvedObject.fieldPath",
+	"reason":                    "reason",
+	"reportingController":       "reportingComponent",
+	"source":                    "source",
+	"type":                      "type",
+}
+
+// eventsV1Strategy: an events.k8s.io event selects on the same values as
+// its core form (eventStrategy), under the group's field names.
+func eventsV1Strategy() Strategy {
+	core := eventStrategy()
 	return Strategy{Fields: func(obj metav1.Object) fields.Set {
-		return fields.Set{"type": string(obj.(*corev1.Secret).Type)}
+		coreFields := core.Fields(eventsv1.ToCoreEvent(obj.(*eventsv1.Event)))
+		set := make(fields.Set, len(eventsV1FieldLabels))
+		for label, coreLabel := range eventsV1FieldLabels {
+			set[label] = coreFields[coreLabel]
+		}
+		return set
 	}}
+}
+
+// secretStrategy: stringData is folded into data on every write, and
+// secrets are selected by type (the token controller lists
+// service-account-token secrets).
+func secretStrategy() Strategy {
+	return Strategy{
+		PrepareForCreate: func(obj metav1.Object) { foldStringData(obj.(*corev1.Secret)) },
+		PrepareForUpdate: func(obj, _ metav1.Object) { foldStringData(obj.(*corev1.Secret)) },
+		Fields: func(obj metav1.Object) fields.Set {
+			return fields.Set{"type": string(obj.(*corev1.Secret).Type)}
+		},
+	}
+}
+
+// foldStringData moves stringData into data, a value of stringData
+// replacing the one data has under the same key, and clears stringData:
+// it is write-only, so validation, storage and every reader see data
+// alone. Upstream does this while converting the request to the internal
+// type; here the strategy runs before validation, which is the same point.
+func foldStringData(s *corev1.Secret) {
+	if len(s.StringData) == 0 {
+		s.StringData = nil
+		return
+	}
+	if s.Data == nil {
+		s.Data = make(map[string][]byte, len(s.StringData))
+	}
+	for k, v := range s.StringData {
+		s.Data[k] = []byte(v)
+	}
+	s.StringData = nil
 }
 
 // persistentVolumeStrategy: a new volume is Pending, since the moment
