@@ -18,6 +18,7 @@ import (
 	coordinationv1 "k8s.io/api/coordination/v1"
 	corev1 "k8s.io/api/core/v1"
 	discoveryv1 "k8s.io/api/discovery/v1"
+	eventsv1 "k8s.io/api/events/v1"
 	rbacv1 "k8s.io/api/rbac/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -52,6 +53,15 @@ func typedFixtures(cs kubernetes.Interface, ns string) map[string]func(*testing.
 				Reason:         "Tested", Message: "by the compatibility suite", Type: corev1.EventTypeNormal,
 				Source:         corev1.EventSource{Component: "compat"},
 				FirstTimestamp: metav1.Now(), LastTimestamp: metav1.Now(), Count: 1,
+			}),
+		// Shares storage with core events (as upstream); its own name keeps
+		// the two fixtures apart.
+		"events.events.k8s.io": crud[*eventsv1.Event, *eventsv1.EventList](cs.EventsV1().Events(ns),
+			&eventsv1.Event{
+				ObjectMeta: metav1.ObjectMeta{Name: fixtureName + "-v1"},
+				EventTime:  metav1.NowMicro(), ReportingController: "compat.example/suite", ReportingInstance: "compat-1",
+				Action: "Testing", Reason: "Tested", Note: "by the compatibility suite", Type: corev1.EventTypeNormal,
+				Regarding: corev1.ObjectReference{Kind: "Pod", Namespace: ns, Name: "p", APIVersion: "v1"},
 			}),
 		"limitranges": crud[*corev1.LimitRange, *corev1.LimitRangeList](core.LimitRanges(ns),
 			&corev1.LimitRange{ObjectMeta: meta, Spec: corev1.LimitRangeSpec{Limits: []corev1.LimitRangeItem{{

@@ -39,9 +39,8 @@
 //     upstream kubectl's typed generators (`create deployment`, `create
 //     namespace`, `create configmap`, `create secret`, `create job`, ...)
 //     send protobuf and get 415 UnsupportedMediaType.
-//   - Not served yet: events.k8s.io/v1, the default/kubernetes Service,
-//     pods/attach, Secret stringData folded into data, OpenAPI
-//     descriptions for `kubectl explain`; token requests, `auth can-i`
+//   - Not served yet: the default/kubernetes Service, pods/attach,
+//     OpenAPI descriptions for `kubectl explain`; token requests, `auth can-i`
 //     and `auth whoami` come with the request chain (stage 2b).
 //   - Anything a later stage provides: deleting a namespace leaves it
 //     Terminating until stage 3's namespace controller finalizes it (so
