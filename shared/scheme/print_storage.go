@@ -134,12 +134,13 @@ func volumeMode(m *corev1.PersistentVolumeMode) string {
 
 func resourceQuotaColumns() []Column {
 	return []Column{
+		// Upstream puts AGE before the usage columns for quotas only.
 		NameColumn(),
+		AgeColumn(),
 		{Name: "Request", Type: "string", Description: "Used and hard amounts of every resource that is not a limit.",
 			Cell: cellOf(func(q *corev1.ResourceQuota, _ time.Time) any { r, _ := quotaUsage(q); return r })},
 		{Name: "Limit", Type: "string", Description: "Used and hard amounts of the limits.* resources.",
 			Cell: cellOf(func(q *corev1.ResourceQuota, _ time.Time) any { _, l := quotaUsage(q); return l })},
-		AgeColumn(),
 	}
 }
 

@@ -147,7 +147,7 @@ func TestCells(t *testing.T) {
 			Status: corev1.ResourceQuotaStatus{
 				Hard: corev1.ResourceList{"pods": resource.MustParse("10"), "requests.cpu": resource.MustParse("2"), "limits.memory": resource.MustParse("4Gi")},
 				Used: corev1.ResourceList{"pods": resource.MustParse("3"), "requests.cpu": resource.MustParse("500m")}}},
-			want: []any{"compute", "pods: 3/10, requests.cpu: 500m/2", "limits.memory: 0/4Gi", "10m"}},
+			want: []any{"compute", "10m", "pods: 3/10, requests.cpu: 500m/2", "limits.memory: 0/4Gi"}},
 		// Talk 000, "Authorization chain": who a binding grants a role to.
 		{name: "role binding", group: "rbac.authorization.k8s.io", resource: "rolebindings", obj: &rbacv1.RoleBinding{ObjectMeta: meta("dev-edit"),
 			RoleRef: rbacv1.RoleRef{Kind: "ClusterRole", Name: "edit"},

@@ -133,6 +133,13 @@ func (h *Handler) deleteOptions(rq *request) (deleteBody, bool, error) {
 			return opts, false, cannotHandle(want, want, err)
 		}
 	}
+	// The deprecated orphanDependents and propagationPolicy say the same
+	// thing two ways; upstream refuses a request that uses both.
+	var bothSet field.ErrorList
+	if opts.PropagationPolicy != nil && opts.OrphanDependents != nil {
+		bothSet = append(bothSet, field.Invalid(field.NewPath("propagationPolicy"), string(*opts.PropagationPolicy),
+			"orphanDependents and deletionPropagation cannot be both set"))
+	}
 	if opts.PropagationPolicy == nil && opts.OrphanDependents != nil {
 		policy := metav1.DeletePropagationBackground
 		if *opts.OrphanDependents {
@@ -141,6 +148,7 @@ func (h *Handler) deleteOptions(rq *request) (deleteBody, bool, error) {
 		opts.PropagationPolicy = &policy
 	}
 	dryRun, errs := parseDryRun(opts.DryRun)
+	errs = append(errs, bothSet...)
 	if p := opts.PropagationPolicy; p != nil {
 		switch *p {
 		case metav1.DeletePropagationOrphan, metav1.DeletePropagationBackground, metav1.DeletePropagationForeground:

@@ -2,6 +2,7 @@ package endpoints
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
@@ -83,6 +84,11 @@ func TestDeleteOptionsBodyAndQuery(t *testing.T) {
 		t.Errorf("graceful delete with orphanDependents=false = %d, want 202", code)
 	}
 	s.create(podsPath, podJSON("web", ""))
+	both := s.do(call{method: http.MethodDelete, path: podsPath + "/web?orphanDependents=true&propagationPolicy=Background"})
+	if both.code != http.StatusUnprocessableEntity ||
+		!strings.Contains(string(both.body), `propagationPolicy: Invalid value: \"Background\": orphanDependents and deletionPropagation cannot be both set`) {
+		t.Errorf("orphanDependents with propagationPolicy = %d %s, want 422 naming both", both.code, both.body)
+	}
 	r := s.do(call{method: http.MethodDelete, path: podsPath + "/web", body: `{"preconditions":{"uid":"someone-else"}}`})
 	if r.code != http.StatusConflict {
 		t.Errorf("failed precondition = %d %s", r.code, r.body)
