@@ -124,18 +124,25 @@ func (s *Store) storageListOptions(opts ListOptions, pred predicate) storage.Lis
 	return lo
 }
 
-// listError is statusError for a list: a 410 for a continue token whose
-// snapshot was compacted carries upstream's explanation and a token that
+// listError is statusError for a list: a 410 for a compacted revision
+// carries upstream's explanation and, for a continue token, a token that
 // continues inconsistently at the newest revision.
 func (s *Store) listError(err error) error {
 	se := storage.AsError(err)
-	if se == nil || !errors.Is(err, storage.ErrExpired) || se.Continue == "" {
+	if se == nil || !errors.Is(err, storage.ErrExpired) {
 		return s.statusError(err, "")
+	}
+	if se.Continue == "" {
+		return apierrors.NewResourceExpired(listExpiredMessage)
 	}
 	e := apierrors.NewResourceExpired(continueExpiredMessage)
 	e.ErrStatus.ListMeta.Continue = se.Continue
 	return e
 }
+
+// listExpiredMessage is upstream's message when a list asks for a revision
+// etcd has compacted.
+const listExpiredMessage = "The resourceVersion for the provided list is too old."
 
 // continueExpiredMessage is upstream's message when the revision a
 // continue token reads at has been compacted.

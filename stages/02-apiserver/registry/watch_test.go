@@ -306,3 +306,18 @@ func TestWatchTimeout(t *testing.T) {
 	}
 	w.Stop()
 }
+
+// A list at a revision etcd has compacted is 410 Expired with upstream's
+// words, so the client lists again without the revision.
+func TestListCompacted(t *testing.T) {
+	store := etcdtest.NewStore(t)
+	e := newEnvOn(t, store)
+	cms := e.storage(t, "", "configmaps")
+	old := create(t, cms, newConfigMap("a"))
+	create(t, cms, newConfigMap("b"))
+	if _, err := store.Client().Compact(t.Context(), e.revision(t), clientv3.WithCompactPhysical()); err != nil {
+		t.Fatal(err)
+	}
+	_, err := cms.List(t.Context(), "default", registry.ListOptions{ResourceVersion: old.ResourceVersion, ResourceVersionMatch: "Exact"})
+	wantStatus(t, err, 410, metav1.StatusReasonExpired, `^The resourceVersion for the provided list is too old\.$`)
+}
