@@ -14,11 +14,14 @@
 package endpoints
 
 import (
+	"maps"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
+	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"k8s.io/klog/v2"
 )
 
@@ -35,6 +38,10 @@ type Labels struct {
 	// collection in a namespace) or "cluster" (a collection across the
 	// cluster), as upstream's scope label.
 	Scope string
+	// DryRun is the request's dryRun query values, sorted, deduplicated
+	// and joined with "," ("All"), "invalid" for values the server
+	// refuses, or "" for a real request: upstream's dry_run label.
+	DryRun string
 }
 
 // Observer is told about every request the Handler serves. Its methods
@@ -57,7 +64,24 @@ func labelsFor(r *http.Request, info *RequestInfo) Labels {
 	return Labels{
 		Verb: metricVerb(r, info), Group: info.APIGroup, Version: info.APIVersion,
 		Resource: info.Resource, Subresource: info.Subresource, Scope: scopeOf(info),
+		DryRun: dryRunLabel(r.URL.Query()["dryRun"]),
 	}
+}
+
+// dryRunLabel is upstream's cleanDryRun: the label reads the query only
+// (a dryRun inside a DeleteOptions body is not counted, as upstream).
+func dryRunLabel(values []string) string {
+	if len(values) == 0 {
+		return ""
+	}
+	set := map[string]bool{}
+	for _, v := range values {
+		if v != metav1.DryRunAll {
+			return "invalid"
+		}
+		set[v] = true
+	}
+	return strings.Join(slices.Sorted(maps.Keys(set)), ",")
 }
 
 // metricVerb is the verb label upstream's metrics use.

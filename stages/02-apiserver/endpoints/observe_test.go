@@ -136,3 +136,23 @@ func TestRequestLog(t *testing.T) {
 		}
 	}
 }
+
+// upstream's dry_run label: the query's values, cleaned.
+func TestDryRunLabel(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		values []string
+		want   string
+	}{
+		{"real request", nil, ""},
+		{"dry run", []string{"All"}, "All"},
+		{"repeated", []string{"All", "All"}, "All"},
+		{"unknown value", []string{"Some"}, "invalid"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := dryRunLabel(tc.values); got != tc.want {
+				t.Errorf("dryRunLabel(%q) = %q, want %q", tc.values, got, tc.want)
+			}
+		})
+	}
+}

@@ -117,14 +117,13 @@ func (m *metrics) watchGauge(l endpoints.Labels) prometheus.Gauge {
 // resourceLabels are the label values of a resource request, in the order
 // of apiserver_request_duration_seconds. A resource the table does not
 // have is counted with its name left out, so requests for made-up names
-// cannot grow the number of series without bound. dry_run stays empty:
-// endpoints.Labels does not carry it.
+// cannot grow the number of series without bound.
 func resourceLabels(l endpoints.Labels) []string {
 	resource, subresource := l.Resource, l.Subresource
 	if _, ok := scheme.ByResource(l.Group, l.Resource); !ok {
 		resource, subresource = "", ""
 	}
-	return []string{l.Verb, "", l.Group, l.Version, resource, subresource, l.Scope, component}
+	return []string{l.Verb, l.DryRun, l.Group, l.Version, resource, subresource, l.Scope, component}
 }
 
 // instrumentPath counts and times the requests of a handler outside the

@@ -40,6 +40,7 @@ func TestObserver(t *testing.T) {
 	list := endpoints.Labels{Verb: "LIST", Version: "v1", Resource: "pods", Scope: "cluster"}
 	m.RequestFinished(list, 200, 3*time.Millisecond)
 	m.RequestFinished(endpoints.Labels{Verb: "GET", Version: "v1", Resource: "nosuchthings", Scope: "cluster"}, 404, time.Millisecond)
+	m.RequestFinished(endpoints.Labels{Verb: "POST", Version: "v1", Resource: "configmaps", Scope: "resource", DryRun: "All"}, 201, time.Millisecond)
 	watch := endpoints.Labels{Verb: "WATCH", Group: "apps", Version: "v1", Resource: "deployments", Scope: "namespace"}
 	m.WatchOpened(watch)
 	m.WatchOpened(watch)
@@ -53,6 +54,7 @@ func TestObserver(t *testing.T) {
 		{"count by code", `apiserver_request_total{code="200",component="apiserver",dry_run="",group="",resource="pods",scope="cluster",subresource="",verb="LIST",version="v1"}`, 1},
 		{"latency", `apiserver_request_duration_seconds_count{component="apiserver",dry_run="",group="",resource="pods",scope="cluster",subresource="",verb="LIST",version="v1"}`, 1},
 		{"unknown resource", `apiserver_request_total{code="404",component="apiserver",dry_run="",group="",resource="",scope="cluster",subresource="",verb="GET",version="v1"}`, 1},
+		{"dry run", `apiserver_request_total{code="201",component="apiserver",dry_run="All",group="",resource="configmaps",scope="resource",subresource="",verb="POST",version="v1"}`, 1},
 		{"open watches", `apiserver_longrunning_requests{component="apiserver",group="apps",resource="deployments",scope="namespace",subresource="",verb="WATCH",version="v1"}`, 1},
 	}
 	for _, tc := range tests {
