@@ -20,6 +20,7 @@ import (
 	coordinationv1 "k8s.io/api/coordination/v1"
 	corev1 "k8s.io/api/core/v1"
 	discoveryv1 "k8s.io/api/discovery/v1"
+	eventsv1 "k8s.io/api/events/v1"
 	rbacv1 "k8s.io/api/rbac/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
@@ -47,6 +48,7 @@ var servedGroupVersions = []groupVersion{
 	{coordinationv1.SchemeGroupVersion, "apis/coordination.k8s.io/v1", coordinationv1.AddToScheme, nil},
 	{discoveryv1.SchemeGroupVersion, "apis/discovery.k8s.io/v1", discoveryv1.AddToScheme, nil},
 	{autoscalingv1.SchemeGroupVersion, "apis/autoscaling/v1", autoscalingv1.AddToScheme, nil},
+	{eventsv1.SchemeGroupVersion, "apis/events.k8s.io/v1", eventsv1.AddToScheme, nil},
 }
 
 // everyDocument names the meta/v1 definitions every group-version's routes

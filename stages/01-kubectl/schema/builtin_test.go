@@ -13,7 +13,7 @@ import (
 func TestBuiltinGroupVersions(t *testing.T) {
 	want := []string{
 		"apps/v1", "autoscaling/v1", "batch/v1", "coordination.k8s.io/v1",
-		"discovery.k8s.io/v1", "rbac.authorization.k8s.io/v1", "v1",
+		"discovery.k8s.io/v1", "events.k8s.io/v1", "rbac.authorization.k8s.io/v1", "v1",
 	}
 	if diff := cmp.Diff(want, BuiltinGroupVersions()); diff != "" {
 		t.Errorf("BuiltinGroupVersions() (-want +got):\n%s", diff)
