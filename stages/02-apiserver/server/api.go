@@ -38,7 +38,10 @@ type api struct {
 // resources, and the REST handler over both. Each cache lists its
 // resource once here, so a start fails early when etcd cannot serve.
 func newAPI(store *storage.Store, cfg *Config, m *metrics) (*api, error) {
-	reg, err := registry.New(store, registry.Options{})
+	reg, err := registry.New(store, registry.Options{
+		ServiceCIDR:   cfg.ServiceClusterIPRange,
+		NodePortRange: cfg.ServiceNodePortRange,
+	})
 	if err != nil {
 		return nil, fmt.Errorf("build the registry: %w", err)
 	}

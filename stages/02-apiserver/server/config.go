@@ -25,6 +25,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/endpoints"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/storage"
 )
 
@@ -60,6 +61,15 @@ type Config struct {
 	EtcdPrefix string
 	// MaxRequestBytes bounds a request body (413 above it).
 	MaxRequestBytes int64
+	// AdvertiseAddress is the IP the kubernetes Service's endpoints name,
+	// the address pods reach this server at; empty means BindAddress.
+	// A loopback address is not published (see kubernetes_service.go).
+	AdvertiseAddress string
+	// ServiceClusterIPRange is the IPv4 range cluster IPs come from; its
+	// first address is the kubernetes Service's.
+	ServiceClusterIPRange string
+	// ServiceNodePortRange is "first-last", the range node ports come from.
+	ServiceNodePortRange string
 	// Embed configures the embedded etcd; it has no flags. Tests set
 	// etcdtest.Options() to skip fsync.
 	Embed storage.EmbedOptions
@@ -73,6 +83,9 @@ func NewConfig() *Config {
 		SecurePort:      DefaultSecurePort,
 		EtcdPrefix:      storage.DefaultPrefix,
 		MaxRequestBytes: DefaultMaxRequestBytes,
+
+		ServiceClusterIPRange: registry.DefaultServiceCIDR,
+		ServiceNodePortRange:  registry.DefaultNodePortRange,
 	}
 }
 
@@ -92,6 +105,12 @@ func (c *Config) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.EtcdPrefix, "etcd-prefix", c.EtcdPrefix, "The prefix to prepend to all resource paths in etcd.")
 	fs.Int64Var(&c.MaxRequestBytes, "max-request-bytes", c.MaxRequestBytes,
 		"The largest request body the server reads, in bytes; larger ones get 413 Request Entity Too Large.")
+	fs.StringVar(&c.AdvertiseAddress, "advertise-address", c.AdvertiseAddress,
+		"The IP address on which to advertise the apiserver to members of the cluster (the kubernetes Service's endpoints). Empty uses --bind-address.")
+	fs.StringVar(&c.ServiceClusterIPRange, "service-cluster-ip-range", c.ServiceClusterIPRange,
+		"A CIDR IP range from which to assign service cluster IPs. Its first address is the kubernetes Service's.")
+	fs.StringVar(&c.ServiceNodePortRange, "service-node-port-range", c.ServiceNodePortRange,
+		"A port range to reserve for services with NodePort visibility, first-last (both inclusive).")
 }
 
 // Validate checks c and returns every problem found, each naming its flag.
@@ -119,6 +138,12 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxRequestBytes <= 0 {
 		errs = append(errs, fmt.Errorf("--max-request-bytes %d must be positive", c.MaxRequestBytes))
+	}
+	if c.AdvertiseAddress != "" && net.ParseIP(c.AdvertiseAddress) == nil {
+		errs = append(errs, fmt.Errorf("--advertise-address %q is not an IP address", c.AdvertiseAddress))
+	}
+	if _, err := firstServiceIP(c.ServiceClusterIPRange); err != nil {
+		errs = append(errs, fmt.Errorf("--service-cluster-ip-range: %w", err))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("invalid configuration: %w", err)

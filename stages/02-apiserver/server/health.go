@@ -21,6 +21,7 @@
 //	[+]ping ok
 //	[+]etcd ok
 //	[+]poststarthook/bootstrap-namespaces ok
+//	[+]poststarthook/bootstrap-controller ok
 //	[+]shutdown ok
 //	readyz check passed
 package server

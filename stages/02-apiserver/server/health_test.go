@@ -98,13 +98,13 @@ func TestShutdownCheck(t *testing.T) {
 }
 
 // A running server's checks, as `curl /readyz?verbose` prints them once
-// the system namespaces exist.
+// the system namespaces and the kubernetes Service exist.
 func TestServerHealth(t *testing.T) {
 	s := startServer(t, testConfig(t))
 	c := client(t, s)
 	tests := []struct{ path, want string }{
-		{"/readyz?verbose", "[+]ping ok\n[+]etcd ok\n[+]poststarthook/bootstrap-namespaces ok\n[+]shutdown ok\nreadyz check passed\n"},
-		{"/livez?verbose", "[+]ping ok\n[+]etcd ok\n[+]poststarthook/bootstrap-namespaces ok\nlivez check passed\n"},
+		{"/readyz?verbose", "[+]ping ok\n[+]etcd ok\n[+]poststarthook/bootstrap-namespaces ok\n[+]poststarthook/bootstrap-controller ok\n[+]shutdown ok\nreadyz check passed\n"},
+		{"/livez?verbose", "[+]ping ok\n[+]etcd ok\n[+]poststarthook/bootstrap-namespaces ok\n[+]poststarthook/bootstrap-controller ok\nlivez check passed\n"},
 		{"/healthz", "ok"},
 		{"/readyz/poststarthook/bootstrap-namespaces", "ok"},
 	}

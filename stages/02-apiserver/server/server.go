@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -42,6 +43,8 @@ type Server struct {
 	http *http.Server
 	// addr is where clients reach the server, "127.0.0.1:6443".
 	addr string
+	// endpoint is addr parsed: the kubernetes Service's endpoint.
+	endpoint netip.AddrPort
 	// hooks run once the listener serves; ready is closed when all are
 	// done.
 	hooks []*postStartHook
@@ -99,11 +102,19 @@ func Start(ctx context.Context, cfg *Config) (_ *Server, err error) {
 	}
 	cleanup = append(cleanup, ln.Close)
 	s.addr = clientHost(ln.Addr().(*net.TCPAddr))
+	if s.endpoint, err = advertisedEndpoint(cfg, s.addr); err != nil {
+		return nil, err
+	}
 	if err := writeClientFiles(cfg.DataDir, s.addr, ca); err != nil {
 		return nil, err
 	}
 
-	s.hooks = []*postStartHook{{name: "bootstrap-namespaces", run: s.api.bootstrap}}
+	s.hooks = []*postStartHook{
+		{name: "bootstrap-namespaces", run: s.api.bootstrap},
+		{name: "bootstrap-controller", run: func(ctx context.Context) error {
+			return s.api.ensureKubernetesService(ctx, cfg.ServiceClusterIPRange, s.endpoint)
+		}},
+	}
 	s.http = &http.Server{
 		Handler:           s.handler(m),
 		TLSConfig:         tlsConfig,
