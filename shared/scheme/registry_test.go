@@ -99,7 +99,7 @@ func TestUpstreamFacts(t *testing.T) {
 		categories      []string
 		subresources    []string
 	}{
-		{"", "pods", []string{"po"}, true, []string{"all"}, []string{"binding", "eviction", "exec", "log", "portforward", "status"}},
+		{"", "pods", []string{"po"}, true, []string{"all"}, []string{"attach", "binding", "eviction", "exec", "log", "portforward", "status"}},
 		{"", "services", []string{"svc"}, true, []string{"all"}, []string{"status"}},
 		{"", "nodes", []string{"no"}, false, nil, []string{"proxy", "status"}},
 		{"", "namespaces", []string{"ns"}, false, nil, []string{"finalize", "status"}},

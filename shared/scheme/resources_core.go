@@ -90,6 +90,7 @@ func coreResources() []*Resource {
 		core(Resource{Resource: "pods", Singular: "pod", Kind: "Pod", ShortNames: []string{"po"}, Categories: []string{"all"},
 			Namespaced: true, Verbs: VerbsAll, New: newOf[corev1.Pod](), NewList: newListOf[corev1.PodList](),
 			Subresources: []Subresource{
+				{Name: "attach", Kind: "PodAttachOptions", Verbs: []string{"create", "get"}},
 				{Name: "binding", Kind: "Binding", Verbs: VerbsCreate},
 				{Name: "eviction", Group: "policy", Version: "v1", Kind: "Eviction", Verbs: VerbsCreate},
 				{Name: "exec", Kind: "PodExecOptions", Verbs: []string{"create", "get"}},

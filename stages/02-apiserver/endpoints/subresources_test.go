@@ -107,7 +107,8 @@ func TestKubeletSubresources(t *testing.T) {
 		{"node proxy needs stage 5", "GET", "/api/v1/nodes/node-1/proxy/metrics", 503, `nodes "node-1": proxy is served by the kubelet`},
 		{"proxy of a missing node", "GET", "/api/v1/nodes/nope/proxy/metrics", 404, `nodes "nope" not found`},
 		{"token request needs stage 2b", "POST", "/api/v1/namespaces/default/serviceaccounts/default/token", 501, "stage 2b"},
-		{"attach is not in the table", "POST", podsPath + "/running/attach", 404, "could not find the requested resource"},
+		{"attach on a node needs stage 5", "POST", podsPath + "/running/attach", 503, `pods "running": attach is served by the kubelet`},
+		{"attach of an unscheduled pod", "GET", podsPath + "/pending/attach", 400, "pod pending does not have a host assigned"},
 		{"log takes no POST", "POST", podsPath + "/running/log", 405, "does not allow this method"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
