@@ -54,7 +54,7 @@ lab-1-check:
 
 # ---- stage 2: the API server ------------------------------------------------
 stage-2: build
-	$(GO) test $(GOTESTFLAGS) ./stages/02-apiserver/... ./cmd/kube-apiserver/...
+	$(GO) test $(GOTESTFLAGS) ./stages/02-apiserver/... ./cmd/kube-apiserver/... ./cmd/kubeadm/...
 	@$(MAKE) --no-print-directory demo-2
 
 demo-2: build

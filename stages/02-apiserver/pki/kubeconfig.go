@@ -7,6 +7,7 @@
 // Interface:
 //   - KubeconfigOptions and WriteKubeconfig: one cluster, one user, one
 //     context, current-context set, everything embedded as *-data fields.
+//   - KubeconfigBytes: the same file's contents, to print.
 //
 // The file format itself, and its atomic writer, are stage 1's
 // (stages/01-kubectl/kubeconfig): the format exists once, and the stage-1
@@ -72,6 +73,16 @@ func WriteKubeconfig(path string, opts KubeconfigOptions) error {
 		}
 	}
 	return kubeconfig.WriteFile(cfg, path)
+}
+
+// KubeconfigBytes returns the kubeconfig WriteKubeconfig would write, as
+// YAML, for a command that prints it (kubeadm kubeconfig user).
+func KubeconfigBytes(opts KubeconfigOptions) ([]byte, error) {
+	cfg, err := buildKubeconfig(opts)
+	if err != nil {
+		return nil, fmt.Errorf("build kubeconfig: %w", err)
+	}
+	return kubeconfig.Marshal(cfg)
 }
 
 // buildKubeconfig checks opts, fills the defaults and returns the Config.

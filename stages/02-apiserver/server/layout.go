@@ -22,6 +22,8 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/pki"
 )
@@ -130,4 +132,37 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// UserKubeconfig returns a kubeconfig for the user id, with a client
+// certificate signed by the CA under dataDir/pki and the server address
+// from dataDir/address (server when it is set). It is what `kubeadm
+// kubeconfig user` prints: the way a node, a component or a person gets
+// credentials this server's x509 authenticator accepts.
+func UserKubeconfig(dataDir, server string, id pki.Identity, validity time.Duration) ([]byte, error) {
+	if id.CommonName == "" {
+		return nil, fmt.Errorf("the client name is empty; give the user name, such as system:node:worker-1")
+	}
+	if server == "" {
+		addr, err := os.ReadFile(filepath.Join(dataDir, AddressFile))
+		if err != nil {
+			return nil, fmt.Errorf("find the server address (start kube-apiserver --data-dir %s first, or give --server): %w", dataDir, err)
+		}
+		server = "https://" + strings.TrimSpace(string(addr))
+	}
+	caDir := filepath.Join(dataDir, PKIDir)
+	if _, err := os.Stat(filepath.Join(caDir, pki.CACertName)); err != nil {
+		return nil, fmt.Errorf("no CA in %s (start kube-apiserver --data-dir %s once to create it): %w", caDir, dataDir, err)
+	}
+	ca, err := pki.EnsureCA(caDir)
+	if err != nil {
+		return nil, err
+	}
+	certPEM, keyPEM, err := ca.IssueClientCert(id.CommonName, id.Organizations, validity)
+	if err != nil {
+		return nil, fmt.Errorf("issue a certificate for %s: %w", id.CommonName, err)
+	}
+	return pki.KubeconfigBytes(pki.KubeconfigOptions{
+		Server: server, CAPEM: ca.CertPEM, ClientCertPEM: certPEM, ClientKeyPEM: keyPEM,
+	})
 }
