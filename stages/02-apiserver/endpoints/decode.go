@@ -3,8 +3,9 @@
 //
 // Interface:
 //   - readBody(rq, limit): the body, or 413 past the limit (3 MiB).
-//   - decodeObject(rq, body, contentType, want, into, directive): JSON or
-//     YAML (415 otherwise) into a typed object of kind want. kind and
+//   - decodeObject(rq, body, contentType, want, into, directive): JSON,
+//     YAML or protobuf (protobuf.go; 415 otherwise) into a typed object of
+//     kind want. kind and
 //     apiVersion default to want's when the body leaves them out and must
 //     match it when it does not (400); malformed input is a 400 with
 //     upstream's "the object provided is unrecognized" message; unknown and
@@ -60,7 +61,7 @@ func bodyJSON(body []byte, contentType string, want metav1.GroupVersionKind, fin
 	mediaType := mediaJSON
 	if contentType != "" {
 		if mediaType, _, err = mime.ParseMediaType(contentType); err != nil {
-			return nil, nil, apierrors.NewUnsupportedMediaType(contentType, supportedMediaTypes)
+			return nil, nil, apierrors.NewUnsupportedMediaType(contentType, supportedBodyTypes)
 		}
 	}
 	switch mediaType {
@@ -85,13 +86,16 @@ func bodyJSON(body []byte, contentType string, want metav1.GroupVersionKind, fin
 		}
 		return data, dups, nil
 	}
-	return nil, nil, apierrors.NewUnsupportedMediaType(contentType, supportedMediaTypes)
+	return nil, nil, apierrors.NewUnsupportedMediaType(contentType, supportedBodyTypes)
 }
 
 // decodeObject decodes body into into, which must be a pointer to the Go
 // type of want (a *appsv1.Deployment for apps/v1 Deployment). Warnings for
 // unknown and duplicate fields go to rq under the Warn directive.
 func decodeObject(rq *request, body []byte, contentType string, want metav1.GroupVersionKind, into metav1.Object, directive string) error {
+	if isProtobuf(contentType) {
+		return decodeProtobuf(body, want, into)
+	}
 	data, dups, err := bodyJSON(body, contentType, want, directive != metav1.FieldValidationIgnore)
 	if err != nil {
 		return err
@@ -121,11 +125,8 @@ func decodeJSON(rq *request, data []byte, want metav1.GroupVersionKind, into met
 	if apiVersion == "" {
 		got.Group, got.Version = want.Group, want.Version
 	}
-	if gv, wantGV := got.GroupVersion(), want.GroupVersion(); gv != wantGV {
-		return apierrors.NewBadRequest(fmt.Sprintf("the API version in the data (%s) does not match the expected API version (%s)", gv, wantGV))
-	}
-	if got.Kind != want.Kind {
-		return cannotHandle(got, want, fmt.Errorf("the kind in the data (%s) is not the kind this URL serves (%s)", got.Kind, want.Kind))
+	if err := checkKind(got, want); err != nil {
+		return err
 	}
 
 	err := codec.DecodeStrict(data, into)
@@ -164,6 +165,24 @@ func decodeJSON(rq *request, data []byte, want metav1.GroupVersionKind, into met
 		return nil // only a YAML body's duplicates: DecodeStrict has filled into
 	}
 	return decodePruned(data, unknown, into)
+}
+
+// checkKind compares the kind a body says it is with the kind the URL
+// serves: another group or version is upstream's 400 about the API
+// version, another kind the 400 that the body cannot be handled.
+func checkKind(got, want metav1.GroupVersionKind) error {
+	if gv, wantGV := got.GroupVersion(), want.GroupVersion(); gv != wantGV {
+		return apierrors.NewBadRequest(fmt.Sprintf("the API version in the data (%s) does not match the expected API version (%s)", gv, wantGV))
+	}
+	if got.Kind != want.Kind {
+		return cannotHandle(got, want, errKindMismatch(got, want))
+	}
+	return nil
+}
+
+// errKindMismatch says that a body's kind is not the URL's.
+func errKindMismatch(got, want metav1.GroupVersionKind) error {
+	return fmt.Errorf("the kind in the data (%s) is not the kind this URL serves (%s)", got.Kind, want.Kind)
 }
 
 // strictErrors returns the problems of err, which may be nil.

@@ -121,8 +121,14 @@ func (h *Handler) deleteOptions(rq *request) (deleteBody, bool, error) {
 	if err != nil {
 		return opts, false, err
 	}
-	if len(bytes.TrimSpace(body)) > 0 {
-		want := metav1.GroupVersionKind{Group: metaGroup, Version: "v1", Kind: "DeleteOptions"}
+	want := metav1.GroupVersionKind{Group: metaGroup, Version: "v1", Kind: "DeleteOptions"}
+	if isProtobuf(rq.r.Header.Get("Content-Type")) && len(body) > 0 {
+		// The deprecated orphanDependents is not a field of our
+		// DeleteOptions, so a protobuf body's is skipped.
+		if err := decodeProtobufAnyGroup(body, want, &opts.DeleteOptions); err != nil {
+			return opts, false, err
+		}
+	} else if len(bytes.TrimSpace(body)) > 0 {
 		data, _, err := bodyJSON(body, rq.r.Header.Get("Content-Type"), want, false)
 		if err != nil {
 			return opts, false, err

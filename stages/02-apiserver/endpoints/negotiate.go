@@ -32,8 +32,12 @@ const (
 	mediaYAML = "application/yaml"
 )
 
-// supportedMediaTypes are listed in 406 and 415 answers.
+// supportedMediaTypes are listed in 406 answers: what responses can be.
 var supportedMediaTypes = []string{mediaJSON, mediaYAML}
+
+// supportedBodyTypes are listed in 415 answers: what request bodies can
+// be (protobuf.go reads protobuf).
+var supportedBodyTypes = []string{mediaJSON, mediaYAML, mediaProtobuf}
 
 // The meta.k8s.io views a client may ask for with the "as" parameter.
 const (

@@ -26,6 +26,7 @@ import (
 	autoscalingv1 "github.com/kubeworkbook/kubeworkbook/shared/api/autoscaling/v1"
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
+	policyv1 "github.com/kubeworkbook/kubeworkbook/shared/api/policy/v1"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
 )
@@ -142,15 +143,6 @@ func (h *Handler) createBinding(rq *request) {
 	h.writeCreatedStatus(rq, status, err)
 }
 
-// eviction is the body of pods/NAME/eviction, a policy/v1 Eviction:
-// which pod, and how to delete it.
-type eviction struct {
-	metav1.TypeMeta   `json:",inline"`
-	metav1.ObjectMeta `json:"metadata,omitempty"`
-	// DeleteOptions are those of the pod's delete.
-	DeleteOptions *metav1.DeleteOptions `json:"deleteOptions,omitempty"`
-}
-
 // evict serves POST of an Eviction.
 func (h *Handler) evict(rq *request) {
 	es := h.reg.Eviction()
@@ -158,7 +150,7 @@ func (h *Handler) evict(rq *request) {
 		writeError(rq, errNotFound())
 		return
 	}
-	ev := &eviction{}
+	ev := &policyv1.Eviction{}
 	opts, err := h.readCreate(rq, kindOf(rq), ev, namedInURL(rq.name, "Eviction"))
 	if err != nil {
 		writeError(rq, err)

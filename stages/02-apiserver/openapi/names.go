@@ -12,57 +12,36 @@
 // validation's per-type rules), so they are upstream's, not ours. Upstream
 // derives a definition name from the Go import path of the type
 // (k8s.io/api/core/v1.Pod) by reversing the domain: io.k8s.api.core.v1.Pod.
-// Our types live at other import paths, so one small table says which
-// upstream package each of ours stands for; the reversal rule does the rest.
+// Our types live at other import paths; shared/api/upstream says which
+// upstream type each of ours stands for, and the reversal rule does the rest.
 package openapi
 
 import (
-	"encoding/json"
 	"reflect"
 	"slices"
 	"strings"
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
+	"github.com/kubeworkbook/kubeworkbook/shared/api/upstream"
 )
 
-// modulePath prefixes every package of this repository.
-const modulePath = "github.com/kubeworkbook/kubeworkbook/"
-
-// upstreamPackages maps our API packages to the upstream Go packages they
-// mirror. A package of the form shared/api/<group>/<version> that is not
-// listed stands for k8s.io/api/<group>/<version> (core, apps, batch, ...).
-var upstreamPackages = map[string]string{
-	"shared/api/meta/v1":  "k8s.io/apimachinery/pkg/apis/meta/v1",
-	"shared/api/resource": "k8s.io/apimachinery/pkg/api/resource",
-	"shared/api/intstr":   "k8s.io/apimachinery/pkg/util/intstr",
-}
-
-// upstreamTypes names the types that live in a different package upstream:
-// RawExtension is in our meta/v1 but in apimachinery's runtime package
-// there, and a json.RawMessage field is upstream's RawExtension (the
-// object of a WatchEvent). patchBody has no Go package of its own.
-var upstreamTypes = map[reflect.Type]string{
-	reflect.TypeFor[metav1.RawExtension](): "k8s.io/apimachinery/pkg/runtime.RawExtension",
-	reflect.TypeFor[json.RawMessage]():     "k8s.io/apimachinery/pkg/runtime.RawExtension",
-	reflect.TypeFor[patchBody]():           "k8s.io/apimachinery/pkg/apis/meta/v1.Patch",
+// localTypes names the types of this package that stand for an upstream
+// type: patchBody has no Go package of its own upstream.
+var localTypes = map[reflect.Type]string{
+	reflect.TypeFor[patchBody](): "k8s.io/apimachinery/pkg/apis/meta/v1.Patch",
 }
 
 // definitionName returns the name of named type t's definition. Types of
 // this repository's API packages get upstream's names; any other type
 // (a test's) gets the same reversal rule applied to its own import path.
 func definitionName(t reflect.Type) string {
-	if full, ok := upstreamTypes[t]; ok {
+	if full, ok := localTypes[t]; ok {
 		return friendlyName(full)
 	}
-	pkg := t.PkgPath()
-	if rel, ok := strings.CutPrefix(pkg, modulePath); ok {
-		if up, ok := upstreamPackages[rel]; ok {
-			pkg = up
-		} else if api, ok := strings.CutPrefix(rel, "shared/api/"); ok {
-			pkg = "k8s.io/api/" + api
-		}
+	if full, ok := upstream.Name(t); ok {
+		return friendlyName(full)
 	}
-	return friendlyName(pkg + "." + t.Name())
+	return friendlyName(t.PkgPath() + "." + t.Name())
 }
 
 // friendlyName turns "k8s.io/api/core/v1.Pod" into "io.k8s.api.core.v1.Pod":
