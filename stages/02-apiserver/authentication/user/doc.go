@@ -10,6 +10,6 @@
 // name them: system:masters is allowed everything, system:nodes are the
 // kubelets, system:serviceaccounts are the pods' identities.
 //
-// Talk 004, "Authentication": the server works out who is calling before
+// Talk 000, "Server side authentication": the server works out who is calling before
 // it asks whether they may.
 package user

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// Talk 004, "Authentication": the identity found once travels with the
+// Talk 000, "Server side authentication": the identity found once travels with the
 // request to every later step.
 func TestContextRoundTrip(t *testing.T) {
 	if _, ok := From(context.Background()); ok {
