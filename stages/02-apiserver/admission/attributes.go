@@ -8,10 +8,15 @@
 //   - Plugin, Mutator, Validator: a plugin has a name and says which
 //     operations it handles; mutators may change Attributes.Object,
 //     validators may only accept or reject.
+//   - Attributes.AddAnnotation: a plugin's note for the audit event.
+//
+// The chain that calls the plugins is in chain.go, what it records in
+// trace.go; the plugins themselves live under plugin/.
 package admission
 
 import (
 	"context"
+	"fmt"
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/authentication/user"
@@ -51,6 +56,27 @@ type Attributes struct {
 	DryRun bool
 	// User made the request.
 	User user.Info
+
+	// Trace is what the Chain did with this request, one Step per plugin
+	// it called. The Chain appends to it; plugins leave it alone.
+	Trace Trace
+	// Annotations are the plugins' notes for the request's audit event
+	// (key "<plugin domain>/<name>"); add them with AddAnnotation.
+	Annotations map[string]string
+}
+
+// AddAnnotation records key=value for the audit event. As upstream, a
+// key may be set twice only to the same value: two plugins disagreeing
+// about one key is a bug, reported as an error.
+func (a *Attributes) AddAnnotation(key, value string) error {
+	if old, ok := a.Annotations[key]; ok && old != value {
+		return fmt.Errorf("add admission annotation %q: already set to %q, refusing %q", key, old, value)
+	}
+	if a.Annotations == nil {
+		a.Annotations = map[string]string{}
+	}
+	a.Annotations[key] = value
+	return nil
 }
 
 // Plugin is an admission plugin. Name is the name used in
