@@ -189,12 +189,19 @@ func tail(path string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
-// withJSON makes cfg speak JSON both ways. Our server decodes JSON and YAML
-// bodies only (no protobuf), and lifts client-go's default rate limit of
-// 5 requests/s, which would make the thousand-write tests crawl.
+// withJSON makes cfg speak JSON both ways, as kubectl's dynamic commands
+// do, and lifts client-go's default rate limit of 5 requests/s, which
+// would make the thousand-write tests crawl.
 func withJSON(cfg *rest.Config) *rest.Config {
 	cfg.ContentType = "application/json"
 	cfg.AcceptContentTypes = "application/json"
+	return withoutRateLimit(cfg)
+}
+
+// withoutRateLimit lifts client-go's rate limit and leaves the content
+// types at client-go's defaults: typed clients then send protobuf bodies,
+// as controllers and the scheduler do.
+func withoutRateLimit(cfg *rest.Config) *rest.Config {
 	cfg.QPS, cfg.Burst = 1000, 1000
 	return cfg
 }
@@ -210,10 +217,25 @@ func (s *apiServer) restConfig(t *testing.T) *rest.Config {
 	return withJSON(cfg)
 }
 
-// clientset returns typed clients for the server.
+// clientset returns typed clients for the server, speaking JSON.
 func (s *apiServer) clientset(t *testing.T) *kubernetes.Clientset {
 	t.Helper()
 	cs, err := kubernetes.NewForConfig(s.restConfig(t))
+	if err != nil {
+		t.Fatalf("typed clientset: %v", err)
+	}
+	return cs
+}
+
+// defaultClientset returns typed clients with client-go's default
+// content types: protobuf request bodies.
+func (s *apiServer) defaultClientset(t *testing.T) *kubernetes.Clientset {
+	t.Helper()
+	cfg, err := clientcmd.BuildConfigFromFlags("", s.kubeconfig)
+	if err != nil {
+		t.Fatalf("load %s: %v", s.kubeconfig, err)
+	}
+	cs, err := kubernetes.NewForConfig(withoutRateLimit(cfg))
 	if err != nil {
 		t.Fatalf("typed clientset: %v", err)
 	}

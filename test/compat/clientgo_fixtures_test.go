@@ -25,12 +25,12 @@ import (
 	"k8s.io/client-go/kubernetes"
 )
 
-// fixtureName names every fixture object.
-const fixtureName = "compat-typed"
-
 // typedFixtures returns the CRUD test of each resource, keyed by its
-// schema.GroupResource string ("configmaps", "deployments.apps").
+// schema.GroupResource string ("configmaps", "deployments.apps"). Every
+// fixture object is named "compat-" + ns, so that runs in two namespaces
+// do not meet in the cluster-scoped resources.
 func typedFixtures(cs kubernetes.Interface, ns string) map[string]func(*testing.T) {
+	fixtureName := "compat-" + ns
 	meta := metav1.ObjectMeta{Name: fixtureName}
 	labels := map[string]string{"app": fixtureName}
 	podSpec := corev1.PodSpec{Containers: []corev1.Container{{Name: "c", Image: "nginx:1.27"}}}

@@ -9,8 +9,8 @@ package compat
 //     typedFixtures (clientgo_fixtures_test.go) holds one minimal valid
 //     object per resource, keyed like "deployments.apps".
 //
-// Typed clients are configured to send JSON (withJSON): our server does
-// not decode protobuf.
+// The round trip runs twice: with JSON bodies (withJSON) and with
+// client-go's defaults, which send protobuf.
 
 import (
 	"context"
@@ -24,6 +24,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/client-go/kubernetes"
 )
 
 // object is what every typed client's item type is.
@@ -121,8 +122,12 @@ func crud[T object, L runtime.Object](c crudClient[T, L], obj T) func(*testing.T
 // client-go's generated typed clients, as controllers will use them.
 func TestClientGoTypedCRUD(t *testing.T) {
 	s := startAPIServer(t)
-	cs := s.clientset(t)
-	const ns = "typed"
+	t.Run("json", func(t *testing.T) { typedCRUD(t, s.clientset(t), "typed-json") })
+	t.Run("protobuf", func(t *testing.T) { typedCRUD(t, s.defaultClientset(t), "typed-protobuf") })
+}
+
+// typedCRUD runs crud for every resource discovery lists, in namespace ns.
+func typedCRUD(t *testing.T, cs *kubernetes.Clientset, ns string) {
 	if _, err := cs.CoreV1().Namespaces().Create(context.Background(),
 		&corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: ns}}, metav1.CreateOptions{}); err != nil {
 		t.Fatalf("create namespace %s: %v", ns, err)
