@@ -194,4 +194,71 @@ func TestUpstreamKubectlExplain(t *testing.T) {
 			t.Errorf("explain pods.spec.containers.image:\n%s", out)
 		}
 	})
+
+	// Explain prints the descriptions our documents carry (this project's
+	// doc comments, stages/02-apiserver/openapi/descriptions.go): the
+	// field's, then its type's, then each listed field's. The expected text
+	// is read from the served document, not repeated here.
+	t.Run("descriptions", func(t *testing.T) {
+		apps := openAPISchemas(t, s, "/openapi/v3/apis/apps/v1")
+		core := openAPISchemas(t, s, "/openapi/v3/api/v1")
+		tests := []struct {
+			field string
+			want  []string
+		}{
+			{"deployment.spec", []string{
+				apps.description("io.k8s.api.apps.v1.Deployment", "spec"),
+				apps.description("io.k8s.api.apps.v1.DeploymentSpec", ""),
+				apps.description("io.k8s.api.apps.v1.DeploymentSpec", "replicas"),
+				apps.description("io.k8s.api.apps.v1.DeploymentSpec", "selector"),
+				apps.description("io.k8s.api.apps.v1.DeploymentSpec", "template"),
+				apps.description("io.k8s.api.apps.v1.DeploymentSpec", "strategy"),
+			}},
+			{"pods.spec.containers.image", []string{core.description("io.k8s.api.core.v1.Container", "image")}},
+			{"pods.metadata.name", []string{core.description("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta", "name")}},
+		}
+		for _, tc := range tests {
+			out := mustKubectl(t, s, "explain", tc.field)
+			if strings.Contains(out, "<empty>") || strings.Contains(out, "<no description>") {
+				t.Errorf("explain %s shows a missing description:\n%s", tc.field, out)
+			}
+			for _, want := range tc.want {
+				// explain re-wraps the text; compare with spaces squeezed.
+				if want == "" || !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+					t.Errorf("explain %s lacks the description %q:\n%s", tc.field, want, out)
+				}
+			}
+		}
+	})
+}
+
+// schemas is the components.schemas of an OpenAPI v3 document.
+type schemas map[string]struct {
+	Description string                                  `json:"description"`
+	Properties  map[string]struct{ Description string } `json:"properties"`
+}
+
+// openAPISchemas fetches the OpenAPI v3 document at path through kubectl
+// and returns its schemas.
+func openAPISchemas(t *testing.T, s *apiServer, path string) schemas {
+	t.Helper()
+	var doc struct {
+		Components struct {
+			Schemas schemas `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal([]byte(mustKubectl(t, s, "get", "--raw", path)), &doc); err != nil {
+		t.Fatalf("decode %s: %v", path, err)
+	}
+	return doc.Components.Schemas
+}
+
+// description returns the description of definition name, or of its
+// property prop when prop is not empty, with spaces squeezed.
+func (ss schemas) description(name, prop string) string {
+	d := ss[name].Description
+	if prop != "" {
+		d = ss[name].Properties[prop].Description
+	}
+	return strings.Join(strings.Fields(d), " ")
 }

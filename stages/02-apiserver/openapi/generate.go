@@ -77,7 +77,9 @@ func (g *generator) define(t reflect.Type) string {
 	}
 	g.owners[name] = t
 	if special, ok := specialSchemas[t]; ok {
-		g.definitions[name] = special(g.dialect)
+		s := special(g.dialect)
+		s.Description = specialDescriptions[t]
+		g.definitions[name] = s
 		return name
 	}
 	if writesOwnJSON(t) {
@@ -86,6 +88,7 @@ func (g *generator) define(t reflect.Type) string {
 	s := &schema{}
 	g.definitions[name] = s // entered first: the fields may lead back to t
 	*s = *g.object(t)
+	s.Description = typeDoc(t)
 	s.GroupVersionKinds = g.kinds[t]
 	return name
 }
@@ -152,7 +155,7 @@ func (g *generator) object(t reflect.Type) *schema {
 		if s.Properties == nil {
 			s.Properties = map[string]*schema{}
 		}
-		s.Properties[f.name] = g.property(f)
+		s.Properties[f.name] = g.property(t, f)
 		if f.required {
 			s.Required = append(s.Required, f.name)
 		}
@@ -160,22 +163,19 @@ func (g *generator) object(t reflect.Type) *schema {
 	return s
 }
 
-// property returns the schema of one field, with the strategic merge patch
-// extensions its tags ask for.
-func (g *generator) property(f jsonField) *schema {
-	s := g.schemaOf(f.typ)
+// property returns the schema of field f of struct type owner: its
+// description (descriptions.go), and the strategic merge patch extensions
+// its tags ask for.
+func (g *generator) property(owner reflect.Type, f jsonField) *schema {
+	s := g.dialect.describe(g.schemaOf(f.typ), fieldDoc(owner, f.name))
 	key, strategy := f.tag.Get("patchMergeKey"), f.tag.Get("patchStrategy")
 	if key == "" && strategy == "" {
 		return s
 	}
-	if s.Ref != "" {
+	if s.Ref != "" && g.dialect == openAPI3 {
 		// A $ref may not carry siblings in OpenAPI 3.0, so v3 wraps the
 		// reference in allOf, as upstream does. v2 keeps them side by side.
-		if g.dialect == openAPI3 {
-			s = &schema{AllOf: []*schema{s}}
-		} else {
-			s = &schema{Ref: s.Ref}
-		}
+		s = &schema{AllOf: []*schema{s}}
 	}
 	s.PatchMergeKey, s.PatchStrategy = key, strategy
 	return s

@@ -205,7 +205,12 @@ func TestSpecialTypes(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, s := definition(t, tc.dialect, tc.typ)
-			if diff := cmp.Diff(tc.want, s); diff != "" {
+			if s.Description == "" {
+				t.Errorf("no description")
+			}
+			shape := *s
+			shape.Description = "" // ours; TestSpecialTypesAreDescribed
+			if diff := cmp.Diff(tc.want, &shape); diff != "" {
 				t.Errorf("schema (-want +got):\n%s", diff)
 			}
 		})

@@ -35,6 +35,10 @@ type schema struct {
 	// OneOf lists alternatives: a v3 Quantity is a string or a number.
 	OneOf []*schema `json:"oneOf,omitempty"`
 
+	// Description says what the definition or property means, in this
+	// project's words (descriptions.go).
+	Description string `json:"description,omitempty"`
+
 	Type   string `json:"type,omitempty"`
 	Format string `json:"format,omitempty"`
 
@@ -126,6 +130,27 @@ var specialSchemas = map[reflect.Type]func(dialect) *schema{
 	reflect.TypeFor[metav1.RawExtension](): object,
 	reflect.TypeFor[json.RawMessage]():     object,
 	reflect.TypeFor[patchBody]():           object,
+}
+
+// specialDescriptions describes each special type to a user, for kubectl
+// explain. Their doc comments speak to Go programmers about methods (Cmp,
+// IsZero); what a manifest's author needs is the JSON form, which this
+// table's entries say, so these descriptions are written here rather than
+// taken from the comments (descriptions.go). Every type of specialSchemas
+// has one (TestSpecialTypesAreDescribed).
+var specialDescriptions = map[reflect.Type]string{
+	reflect.TypeFor[metav1.Time]():      "A point in time, written in RFC 3339 form in UTC to the second: 2026-11-25T09:30:00Z.",
+	reflect.TypeFor[metav1.MicroTime](): "A point in time, written in RFC 3339 form in UTC to the microsecond: 2026-11-25T09:30:00.123456Z.",
+	reflect.TypeFor[metav1.Duration]():  "A length of time in Go's duration syntax: 90s, 1m30s, 1h.",
+	reflect.TypeFor[resource.Quantity](): "An amount of a resource: a number with an optional suffix. " +
+		"Decimal suffixes m (milli), k, M, G, T count in powers of 1000, binary ones Ki, Mi, Gi, Ti in powers of 1024: " +
+		"\"250m\" of CPU is a quarter of a core, \"128Mi\" of memory is 128 × 2^20 bytes.",
+	reflect.TypeFor[intstr.IntOrString](): "A whole number or a string, such as a port given by number (8080) or by name (\"http\"), " +
+		"or a count (1) or percentage (\"25%\") of replicas.",
+	reflect.TypeFor[metav1.FieldsV1]():     "A set of fields, as the server records it for server-side apply: a JSON object of \"f:<name>\" keys.",
+	reflect.TypeFor[metav1.RawExtension](): "A complete object of any kind, embedded as JSON with its own apiVersion and kind.",
+	reflect.TypeFor[json.RawMessage]():     "A complete object of any kind, embedded as JSON with its own apiVersion and kind.",
+	reflect.TypeFor[patchBody]():           "The patch to apply; its form depends on the request's Content-Type: a JSON patch (a list of operations), a merge patch, a strategic merge patch or an apply configuration (objects).",
 }
 
 func dateTime(dialect) *schema { return &schema{Type: "string", Format: "date-time"} }

@@ -26,11 +26,21 @@ import (
 // over pods.
 const DefaultDeploymentUniqueLabelKey = "pod-template-hash"
 
-// Deployment declares a replicated, updatable set of pods.
+// Deployment declares a replicated, updatable set of pods. Its controller
+// runs the pods through ReplicaSets, one per version of the pod template,
+// and moves from the old version to a new one by the chosen strategy.
 type Deployment struct {
-	metav1.TypeMeta   `json:",inline"`
+	metav1.TypeMeta `json:",inline"`
+	// ObjectMeta holds the Deployment's name, namespace, labels and
+	// annotations.
 	metav1.ObjectMeta `json:"metadata,omitempty"`
-	Spec              DeploymentSpec `json:"spec,omitempty"`
+	// Spec is what the Deployment should run: how many pods, made from
+	// which template, and how to replace them when the template changes.
+	Spec DeploymentSpec `json:"spec,omitempty"`
+	// Status is what the Deployment controller last observed: how many
+	// pods exist, are up to date and are available. It is written by the
+	// controller, not by users.
+	//
 	// Status is a value: an empty status is written as "status": {}.
 	Status DeploymentStatus `json:"status,omitempty"`
 }
@@ -44,23 +54,36 @@ type DeploymentList struct {
 
 // DeploymentSpec is the desired state of a Deployment.
 type DeploymentSpec struct {
-	// Replicas nil means 1 (defaulted by the API server); 0 is a valid
-	// scale.
+	// Replicas is how many pods the Deployment keeps running. Unset means
+	// 1; 0 is allowed and stops every pod while keeping the Deployment.
+	//
+	// The API server fills in the default.
 	Replicas *int32 `json:"replicas,omitempty"`
-	// Selector must match Template's labels and cannot change after
-	// create. The tag has no omitempty: nil is written as null.
-	Selector *metav1.LabelSelector  `json:"selector"`
+	// Selector decides which pods belong to the Deployment. It must match
+	// the labels of the pod template and cannot change after create.
+	//
+	// The tag has no omitempty: nil is written as null.
+	Selector *metav1.LabelSelector `json:"selector"`
+	// Template is the pod every replica is made from. Changing it starts a
+	// rollout: pods from the old template are replaced by new ones.
 	Template corev1.PodTemplateSpec `json:"template"`
+	// Strategy is how a rollout replaces old pods: all at once (Recreate)
+	// or a few at a time (RollingUpdate, the default, with 25% surge and
+	// 25% unavailable).
+	//
 	// Strategy is a value with omitempty, written as "strategy: {}" when
-	// empty; the server defaults it to RollingUpdate 25%/25%.
+	// empty; the server fills in the default.
 	Strategy DeploymentStrategy `json:"strategy,omitempty" patchStrategy:"retainKeys"`
 	// MinReadySeconds is how long a new pod must be ready before it counts
 	// as available.
 	MinReadySeconds int32 `json:"minReadySeconds,omitempty"`
-	// RevisionHistoryLimit is how many old ReplicaSets to keep for
-	// rollback; defaults to 10.
+	// RevisionHistoryLimit is how many old ReplicaSets to keep, scaled to
+	// zero, so that kubectl rollout undo can go back to them; defaults to
+	// 10.
 	RevisionHistoryLimit *int32 `json:"revisionHistoryLimit,omitempty"`
-	// Paused stops the controller from acting on template changes.
+	// Paused, when true, makes the controller ignore changes to the
+	// template until it is set back to false (kubectl rollout pause and
+	// resume).
 	Paused bool `json:"paused,omitempty"`
 	// ProgressDeadlineSeconds is how long a rollout may make no progress
 	// before Progressing turns False; defaults to 600.
@@ -69,8 +92,11 @@ type DeploymentSpec struct {
 
 // DeploymentStrategy is how old pods are replaced by new ones.
 type DeploymentStrategy struct {
+	// Type is Recreate (delete every old pod, then create the new ones) or
+	// RollingUpdate (replace them gradually); the default is RollingUpdate.
 	Type DeploymentStrategyType `json:"type,omitempty"`
-	// RollingUpdate may only be set when Type is RollingUpdate.
+	// RollingUpdate bounds the pace of a rolling update. It may only be
+	// set when the type is RollingUpdate.
 	RollingUpdate *RollingUpdateDeployment `json:"rollingUpdate,omitempty"`
 }
 
@@ -106,7 +132,7 @@ type DeploymentStatus struct {
 	Replicas int32 `json:"replicas,omitempty"`
 	// UpdatedReplicas counts those with the current template.
 	UpdatedReplicas int32 `json:"updatedReplicas,omitempty"`
-	// ReadyReplicas counts those with a Ready condition.
+	// ReadyReplicas counts those whose Ready condition is True.
 	ReadyReplicas int32 `json:"readyReplicas,omitempty"`
 	// AvailableReplicas counts those ready for at least minReadySeconds.
 	AvailableReplicas int32 `json:"availableReplicas,omitempty"`

@@ -18,9 +18,15 @@ import (
 
 // ReplicaSet maintains a stable number of identical pods.
 type ReplicaSet struct {
-	metav1.TypeMeta   `json:",inline"`
+	metav1.TypeMeta `json:",inline"`
+	// ObjectMeta holds the ReplicaSet's name, namespace, labels and
+	// annotations, and the Deployment that owns it, if any.
 	metav1.ObjectMeta `json:"metadata,omitempty"`
-	Spec              ReplicaSetSpec `json:"spec,omitempty"`
+	// Spec is how many pods to keep, which pods count, and what new ones
+	// look like.
+	Spec ReplicaSetSpec `json:"spec,omitempty"`
+	// Status is what the ReplicaSet controller last observed.
+	//
 	// Status always carries "replicas", even 0, because that field has no
 	// omitempty.
 	Status ReplicaSetStatus `json:"status,omitempty"`
@@ -35,10 +41,16 @@ type ReplicaSetList struct {
 
 // ReplicaSetSpec is the desired state of a ReplicaSet.
 type ReplicaSetSpec struct {
-	// Replicas nil means 1.
-	Replicas        *int32 `json:"replicas,omitempty"`
-	MinReadySeconds int32  `json:"minReadySeconds,omitempty"`
-	// Selector must match Template's labels; the tag has no omitempty.
+	// Replicas is how many pods the ReplicaSet keeps running; unset means
+	// 1.
+	Replicas *int32 `json:"replicas,omitempty"`
+	// MinReadySeconds is how long a new pod must be ready before it counts
+	// as available.
+	MinReadySeconds int32 `json:"minReadySeconds,omitempty"`
+	// Selector decides which pods belong to the ReplicaSet; it must match
+	// the labels of the pod template.
+	//
+	// The tag has no omitempty: nil is written as null.
 	Selector *metav1.LabelSelector `json:"selector"`
 	// Template is what new pods look like; changing it does not touch
 	// existing pods.

@@ -33,10 +33,15 @@ const (
 
 // Job runs one or more pods until a number of them succeed.
 type Job struct {
-	metav1.TypeMeta   `json:",inline"`
+	metav1.TypeMeta `json:",inline"`
+	// ObjectMeta holds the Job's name, namespace, labels and annotations.
 	metav1.ObjectMeta `json:"metadata,omitempty"`
-	Spec              JobSpec   `json:"spec,omitempty"`
-	Status            JobStatus `json:"status,omitempty"`
+	// Spec is the work: the pod to run, how many must succeed, how many
+	// may run at once and how failures are retried.
+	Spec JobSpec `json:"spec,omitempty"`
+	// Status is what the Job controller last observed: counts of active,
+	// succeeded and failed pods, and whether the Job is complete.
+	Status JobStatus `json:"status,omitempty"`
 }
 
 // JobList is a list of Jobs.
@@ -59,18 +64,24 @@ type JobSpec struct {
 	ActiveDeadlineSeconds *int64 `json:"activeDeadlineSeconds,omitempty"`
 	// BackoffLimit is how many pod failures are retried; defaults to 6.
 	BackoffLimit *int32 `json:"backoffLimit,omitempty"`
-	// Selector is generated from the Job's UID unless ManualSelector is
-	// true.
-	Selector       *metav1.LabelSelector `json:"selector,omitempty"`
-	ManualSelector *bool                 `json:"manualSelector,omitempty"`
-	// Template's restartPolicy must be Never or OnFailure.
+	// Selector decides which pods belong to the Job; it is generated from
+	// the Job's UID unless manualSelector is true.
+	Selector *metav1.LabelSelector `json:"selector,omitempty"`
+	// ManualSelector, when true, lets the user write the selector instead
+	// of having one generated; a selector that matches other pods then
+	// confuses the Job.
+	ManualSelector *bool `json:"manualSelector,omitempty"`
+	// Template is the pod the Job runs, as many times as needed. Its
+	// restartPolicy must be Never or OnFailure.
 	Template corev1.PodTemplateSpec `json:"template"`
 	// TTLSecondsAfterFinished lets the TTL controller delete the Job this
 	// long after it completes or fails.
 	TTLSecondsAfterFinished *int32 `json:"ttlSecondsAfterFinished,omitempty"`
-	// CompletionMode defaults to NonIndexed.
+	// CompletionMode is NonIndexed (the default: any successes count) or
+	// Indexed (each pod gets an index, and each index must succeed once).
 	CompletionMode *CompletionMode `json:"completionMode,omitempty"`
-	// Suspend true deletes running pods and creates none until cleared.
+	// Suspend, when true, deletes the Job's running pods and creates none
+	// until it is set back to false.
 	Suspend *bool `json:"suspend,omitempty"`
 }
 

@@ -12,16 +12,24 @@ package corev1
 
 import metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 
-// ConfigMap holds non-secret configuration. Keys of Data and BinaryData
-// consist of alphanumerics, '-', '_' and '.', and must not overlap.
+// ConfigMap holds non-secret configuration as key/value pairs, which pods
+// read as environment variables or as files in a volume. Keys of data and
+// binaryData consist of alphanumerics, '-', '_' and '.', and must not
+// overlap.
 type ConfigMap struct {
-	metav1.TypeMeta   `json:",inline"`
+	metav1.TypeMeta `json:",inline"`
+	// ObjectMeta holds the ConfigMap's name, by which pods refer to it,
+	// and its labels and annotations.
 	metav1.ObjectMeta `json:"metadata,omitempty"`
-	// Immutable true forbids any later change to the data.
-	Immutable *bool             `json:"immutable,omitempty"`
-	Data      map[string]string `json:"data,omitempty"`
-	// BinaryData holds values that are not UTF-8; encoding/json writes a
-	// []byte as base64.
+	// Immutable, when true, forbids any later change to the data; the
+	// ConfigMap can only be deleted and created anew.
+	Immutable *bool `json:"immutable,omitempty"`
+	// Data holds the configuration as UTF-8 text, by key.
+	Data map[string]string `json:"data,omitempty"`
+	// BinaryData holds values that are not UTF-8 text, base64-encoded in
+	// JSON and YAML.
+	//
+	// encoding/json writes a []byte as base64 on its own.
 	BinaryData map[string][]byte `json:"binaryData,omitempty"`
 }
 

@@ -15,42 +15,72 @@ package corev1
 // message; the kubelet copies it into the terminated state.
 const TerminationMessagePathDefault = "/dev/termination-log"
 
-// Container is one process image to run inside a pod. Only Name is
-// required; Image is optional in the schema so that workload templates can
-// leave it to be filled in, but a pod needs it to start.
+// Container is one process image to run inside a pod.
+//
+// Only Name is required; Image is optional in the schema so that workload
+// templates can leave it to be filled in, but a pod needs it to start.
 type Container struct {
-	// Name is a DNS label, unique among all containers of the pod.
-	Name  string `json:"name"`
+	// Name identifies the container within its pod: a DNS label, unique
+	// among all the pod's containers. Logs, exec and status refer to the
+	// container by it.
+	Name string `json:"name"`
+	// Image is the container image to run, by reference: nginx,
+	// nginx:1.27 or registry.example.com/team/app:v2. Without a tag it
+	// means the latest tag. A pod cannot start a container without one.
 	Image string `json:"image,omitempty"`
-	// Command replaces the image's ENTRYPOINT; Args replace its CMD.
-	// $(VAR) references to the container's env are expanded.
-	Command    []string `json:"command,omitempty"`
-	Args       []string `json:"args,omitempty"`
-	WorkingDir string   `json:"workingDir,omitempty"`
-	// Ports are informational, except that named ports can be targeted by
-	// a Service and hostPort claims a port on the node.
-	Ports   []ContainerPort `json:"ports,omitempty" patchStrategy:"merge" patchMergeKey:"containerPort"`
+	// Command replaces the image's ENTRYPOINT; args replace its CMD.
+	// $(VAR) references to the container's environment are expanded.
+	Command []string `json:"command,omitempty"`
+	// Args are the arguments to the command, replacing the image's CMD.
+	Args []string `json:"args,omitempty"`
+	// WorkingDir is the directory the command starts in; the image's own
+	// when empty.
+	WorkingDir string `json:"workingDir,omitempty"`
+	// Ports lists the ports the container listens on. The list is
+	// informational, except that named ports can be targeted by a Service
+	// and hostPort claims a port on the node.
+	Ports []ContainerPort `json:"ports,omitempty" patchStrategy:"merge" patchMergeKey:"containerPort"`
+	// EnvFrom sets environment variables from every key of a ConfigMap or
+	// Secret.
 	EnvFrom []EnvFromSource `json:"envFrom,omitempty"`
-	Env     []EnvVar        `json:"env,omitempty" patchStrategy:"merge" patchMergeKey:"name"`
+	// Env sets environment variables one by one, each from a literal
+	// value or from a pod field, a resource, a ConfigMap or a Secret key.
+	Env []EnvVar `json:"env,omitempty" patchStrategy:"merge" patchMergeKey:"name"`
+	// Resources are the CPU and memory the container asks for (requests,
+	// which the scheduler reserves) and may not exceed (limits).
+	//
 	// Resources is a value, not a pointer: an empty one is written as
 	// "resources: {}".
 	Resources ResourceRequirements `json:"resources,omitempty"`
 	// RestartPolicy is only allowed on init containers, where "Always"
 	// turns the init container into a sidecar that keeps running next to
 	// the regular containers.
-	RestartPolicy  *ContainerRestartPolicy `json:"restartPolicy,omitempty"`
-	VolumeMounts   []VolumeMount           `json:"volumeMounts,omitempty" patchStrategy:"merge" patchMergeKey:"mountPath"`
-	LivenessProbe  *Probe                  `json:"livenessProbe,omitempty"`
-	ReadinessProbe *Probe                  `json:"readinessProbe,omitempty"`
-	StartupProbe   *Probe                  `json:"startupProbe,omitempty"`
-	Lifecycle      *Lifecycle              `json:"lifecycle,omitempty"`
+	RestartPolicy *ContainerRestartPolicy `json:"restartPolicy,omitempty"`
+	// VolumeMounts place the pod's volumes into the container's
+	// filesystem.
+	VolumeMounts []VolumeMount `json:"volumeMounts,omitempty" patchStrategy:"merge" patchMergeKey:"mountPath"`
+	// LivenessProbe is checked periodically; when it fails, the kubelet
+	// restarts the container.
+	LivenessProbe *Probe `json:"livenessProbe,omitempty"`
+	// ReadinessProbe is checked periodically; while it fails, the pod is
+	// not ready and Services send it no traffic.
+	ReadinessProbe *Probe `json:"readinessProbe,omitempty"`
+	// StartupProbe holds back the other probes until it first succeeds,
+	// for containers that are slow to start.
+	StartupProbe *Probe `json:"startupProbe,omitempty"`
+	// Lifecycle holds actions the kubelet runs right after the container
+	// starts and right before it is stopped.
+	Lifecycle *Lifecycle `json:"lifecycle,omitempty"`
 	// TerminationMessagePath defaults to TerminationMessagePathDefault.
 	TerminationMessagePath string `json:"terminationMessagePath,omitempty"`
 	// TerminationMessagePolicy defaults to File.
 	TerminationMessagePolicy TerminationMessagePolicy `json:"terminationMessagePolicy,omitempty"`
-	// ImagePullPolicy defaults to Always for a ":latest" (or untagged)
-	// image and to IfNotPresent otherwise.
-	ImagePullPolicy PullPolicy       `json:"imagePullPolicy,omitempty"`
+	// ImagePullPolicy is when the kubelet pulls the image: Always,
+	// IfNotPresent or Never. It defaults to Always for a ":latest" (or
+	// untagged) image and to IfNotPresent otherwise.
+	ImagePullPolicy PullPolicy `json:"imagePullPolicy,omitempty"`
+	// SecurityContext sets the user, capabilities and other privileges
+	// the container runs with, over the pod's securityContext.
 	SecurityContext *SecurityContext `json:"securityContext,omitempty"`
 	// Stdin, StdinOnce and TTY are for interactive containers
 	// (kubectl run -it).

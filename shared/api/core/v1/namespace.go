@@ -13,13 +13,19 @@ package corev1
 
 import metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 
-// Namespace is a scope for names. Namespaces themselves are
-// cluster-scoped.
+// Namespace is a scope for names: objects of one kind must have unique
+// names within a namespace, and access rules and quotas can be set per
+// namespace. Namespaces themselves are cluster-scoped.
 type Namespace struct {
-	metav1.TypeMeta   `json:",inline"`
+	metav1.TypeMeta `json:",inline"`
+	// ObjectMeta holds the namespace's name and its labels and
+	// annotations.
 	metav1.ObjectMeta `json:"metadata,omitempty"`
-	Spec              NamespaceSpec   `json:"spec,omitempty"`
-	Status            NamespaceStatus `json:"status,omitempty"`
+	// Spec holds the finalizers that must finish before the namespace is
+	// removed.
+	Spec NamespaceSpec `json:"spec,omitempty"`
+	// Status tells whether the namespace is Active or Terminating.
+	Status NamespaceStatus `json:"status,omitempty"`
 }
 
 // NamespaceList is a list of Namespaces.
@@ -39,11 +45,16 @@ const FinalizerKubernetes FinalizerName = "kubernetes"
 
 // NamespaceSpec is the desired state of a namespace.
 type NamespaceSpec struct {
+	// Finalizers name the parts of the system that must clean up the
+	// namespace's content before it is deleted; "kubernetes" stands for
+	// deleting every object in it.
 	Finalizers []FinalizerName `json:"finalizers,omitempty"`
 }
 
 // NamespaceStatus is the observed state of a namespace.
 type NamespaceStatus struct {
+	// Phase is Active, or Terminating once a delete was requested and the
+	// content is being removed; no new objects can be created then.
 	Phase      NamespacePhase       `json:"phase,omitempty"`
 	Conditions []NamespaceCondition `json:"conditions,omitempty" patchStrategy:"merge" patchMergeKey:"type"`
 }

@@ -31,11 +31,18 @@ const (
 // Pod is a group of containers that share a network namespace and
 // volumes, run together on one node.
 type Pod struct {
-	metav1.TypeMeta   `json:",inline"`
+	metav1.TypeMeta `json:",inline"`
+	// ObjectMeta holds the pod's name, namespace, labels and annotations,
+	// and the controller that owns it, if any.
 	metav1.ObjectMeta `json:"metadata,omitempty"`
+	// Spec is what the pod should run: its containers and volumes, and
+	// where and how it may run.
+	//
 	// Spec and Status are values with omitempty, so even an empty pod is
 	// written with "spec": {...} and "status": {}.
-	Spec   PodSpec   `json:"spec,omitempty"`
+	Spec PodSpec `json:"spec,omitempty"`
+	// Status is what the kubelet last reported about the pod: its phase,
+	// conditions, addresses and the state of each container.
 	Status PodStatus `json:"status,omitempty"`
 }
 
@@ -49,23 +56,37 @@ type PodList struct {
 // PodTemplateSpec is the pod a workload controller creates copies of.
 // Its metadata carries the labels the controller's selector must match.
 type PodTemplateSpec struct {
+	// ObjectMeta is the metadata each pod starts with, above all the
+	// labels the controller's selector matches.
 	metav1.ObjectMeta `json:"metadata,omitempty"`
-	Spec              PodSpec `json:"spec,omitempty"`
+	// Spec is the spec each pod is created with.
+	Spec PodSpec `json:"spec,omitempty"`
 }
 
-// PodSpec is the desired state of a pod. Most of it cannot change once the
-// pod exists; the exceptions are container images, activeDeadlineSeconds,
-// tolerations (additions only) and, before binding, nodeName via a Binding.
+// PodSpec is the desired state of a pod: the containers it runs, the
+// volumes they share, and where and how the pod may run.
+//
+// Most of it cannot change once the pod exists; the exceptions are
+// container images, activeDeadlineSeconds, tolerations (additions only)
+// and, before binding, nodeName via a Binding.
 type PodSpec struct {
+	// Volumes are the directories the pod's containers can mount, each
+	// with a name and a source (an empty directory, a ConfigMap, a Secret,
+	// a claim, ...).
 	Volumes []Volume `json:"volumes,omitempty" patchStrategy:"merge,retainKeys" patchMergeKey:"name"`
 	// InitContainers run one after another, each to completion, before the
 	// regular containers start (except sidecars, see
 	// Container.RestartPolicy).
 	InitContainers []Container `json:"initContainers,omitempty" patchStrategy:"merge" patchMergeKey:"name"`
-	// Containers has no omitempty: a pod needs at least one, and an empty
-	// list is written as null.
+	// Containers are the pod's main processes, which run side by side for
+	// the pod's lifetime. A pod needs at least one; they cannot be added
+	// or removed once it exists.
+	//
+	// Containers has no omitempty: an empty list is written as null.
 	Containers []Container `json:"containers" patchStrategy:"merge" patchMergeKey:"name"`
-	// RestartPolicy defaults to Always; Jobs must use OnFailure or Never.
+	// RestartPolicy is what the kubelet does when a container exits:
+	// Always restart it (the default), restart it only OnFailure, or
+	// Never. A Job's pods must use OnFailure or Never.
 	RestartPolicy RestartPolicy `json:"restartPolicy,omitempty"`
 	// TerminationGracePeriodSeconds nil means the default of 30; 0 means
 	// kill immediately.
@@ -75,16 +96,19 @@ type PodSpec struct {
 	ActiveDeadlineSeconds *int64 `json:"activeDeadlineSeconds,omitempty"`
 	// DNSPolicy defaults to ClusterFirst.
 	DNSPolicy DNSPolicy `json:"dnsPolicy,omitempty"`
-	// NodeSelector lists labels a node must all have.
+	// NodeSelector lists labels a node must all have for the pod to be
+	// scheduled there.
 	NodeSelector map[string]string `json:"nodeSelector,omitempty"`
-	// ServiceAccountName defaults to "default".
+	// ServiceAccountName is the identity the pod's processes use to call
+	// the API server; defaults to "default".
 	ServiceAccountName string `json:"serviceAccountName,omitempty"`
 	// DeprecatedServiceAccount is the old name of ServiceAccountName; the
 	// server keeps the two equal.
 	DeprecatedServiceAccount     string `json:"serviceAccount,omitempty"`
 	AutomountServiceAccountToken *bool  `json:"automountServiceAccountToken,omitempty"`
-	// NodeName is set by the scheduler through a Binding. A pod created
-	// with it set skips the scheduler entirely.
+	// NodeName is the node the pod runs on, normally set by the scheduler
+	// through a Binding. A pod created with it set skips the scheduler
+	// entirely.
 	NodeName    string `json:"nodeName,omitempty"`
 	HostNetwork bool   `json:"hostNetwork,omitempty"`
 	HostPID     bool   `json:"hostPID,omitempty"`

@@ -14,17 +14,27 @@ import metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 // MaxSecretSize is the largest total size of a Secret's data: 1 MiB.
 const MaxSecretSize = 1 * 1024 * 1024
 
-// Secret holds sensitive data. Its values are base64 in JSON only because
-// they are bytes; base64 is an encoding, not encryption.
+// Secret holds sensitive data, such as passwords, tokens or keys, which
+// pods read as environment variables or as files in a volume. Its values
+// are base64 in JSON only because they are bytes; base64 is an encoding,
+// not encryption.
 type Secret struct {
-	metav1.TypeMeta   `json:",inline"`
+	metav1.TypeMeta `json:",inline"`
+	// ObjectMeta holds the Secret's name, by which pods refer to it, and
+	// its labels and annotations.
 	metav1.ObjectMeta `json:"metadata,omitempty"`
-	Immutable         *bool             `json:"immutable,omitempty"`
-	Data              map[string][]byte `json:"data,omitempty"`
-	// StringData is a write-only convenience: the API server merges it
-	// into Data on write (stage 2) and never returns it.
+	// Immutable, when true, forbids any later change to the data; the
+	// Secret can only be deleted and created anew.
+	Immutable *bool `json:"immutable,omitempty"`
+	// Data holds the secret values by key, each base64-encoded in JSON and
+	// YAML.
+	Data map[string][]byte `json:"data,omitempty"`
+	// StringData is a write-only convenience: values given as plain text,
+	// which the API server merges into data on write and never returns.
 	StringData map[string]string `json:"stringData,omitempty"`
-	// Type defaults to Opaque.
+	// Type tells what the data holds and which keys it must have
+	// (kubernetes.io/tls needs tls.crt and tls.key); defaults to Opaque,
+	// which means anything.
 	Type SecretType `json:"type,omitempty"`
 }
 

@@ -24,11 +24,19 @@ import (
 // DNS returns the pod IPs directly.
 const ClusterIPNone = "None"
 
-// Service is a named, load-balanced set of pods.
+// Service is a named, load-balanced set of pods: one stable virtual IP and
+// DNS name in front of whichever pods its selector matches at the moment.
 type Service struct {
-	metav1.TypeMeta   `json:",inline"`
+	metav1.TypeMeta `json:",inline"`
+	// ObjectMeta holds the Service's name, which is also its DNS name in
+	// the namespace, and its labels and annotations.
 	metav1.ObjectMeta `json:"metadata,omitempty"`
-	Spec              ServiceSpec `json:"spec,omitempty"`
+	// Spec is which pods the Service sends traffic to, on which ports, and
+	// how it is reached (its type).
+	Spec ServiceSpec `json:"spec,omitempty"`
+	// Status is what the cluster reports back, such as the address of a
+	// load balancer.
+	//
 	// Status is a value holding a value, so an empty one is written as
 	// "status": {"loadBalancer": {}}, as upstream does.
 	Status ServiceStatus `json:"status,omitempty"`
@@ -43,15 +51,20 @@ type ServiceList struct {
 
 // ServiceSpec is the desired behaviour of a Service.
 type ServiceSpec struct {
+	// Ports are the ports the Service listens on, each forwarded to a
+	// port of the selected pods.
 	Ports []ServicePort `json:"ports,omitempty" patchStrategy:"merge" patchMergeKey:"port"`
-	// Selector picks the pods behind the Service. Without one the
-	// endpoints are managed by someone else (or by hand).
+	// Selector picks the pods behind the Service by their labels. Without
+	// one the endpoints are managed by someone else (or by hand).
 	Selector map[string]string `json:"selector,omitempty"`
 	// ClusterIP is allocated by the API server unless given; "None" makes
 	// the Service headless. ClusterIPs[0] always equals it.
 	ClusterIP  string   `json:"clusterIP,omitempty"`
 	ClusterIPs []string `json:"clusterIPs,omitempty"`
-	// Type defaults to ClusterIP.
+	// Type is how the Service is reached: ClusterIP (inside the cluster,
+	// the default), NodePort (also on a port of every node), LoadBalancer
+	// (also through an external load balancer) or ExternalName (a DNS
+	// alias, no proxying).
 	Type ServiceType `json:"type,omitempty"`
 	// ExternalIPs are extra addresses nodes accept traffic for.
 	ExternalIPs []string `json:"externalIPs,omitempty"`
@@ -93,9 +106,10 @@ type ServicePort struct {
 	Protocol Protocol `json:"protocol,omitempty"`
 	// AppProtocol is a hint such as "http" or "kubernetes.io/h2c".
 	AppProtocol *string `json:"appProtocol,omitempty"`
-	Port        int32   `json:"port"`
-	// TargetPort is a number or the name of a container port; it defaults
-	// to Port.
+	// Port is the port the Service listens on.
+	Port int32 `json:"port"`
+	// TargetPort is the port of the pods that traffic goes to: a number,
+	// or the name of a container port; it defaults to port.
 	TargetPort intstr.IntOrString `json:"targetPort,omitempty"`
 	// NodePort is allocated from the node port range (30000-32767) for
 	// NodePort and LoadBalancer Services unless given.

@@ -11,17 +11,25 @@
 // selectors").
 package metav1
 
-// LabelSelector selects objects by their labels.
+// LabelSelector selects objects by their labels. An object is selected
+// when it meets every term of matchLabels and matchExpressions; an empty
+// selector selects every object.
 type LabelSelector struct {
-	// MatchLabels is shorthand for In requirements with one value each.
+	// MatchLabels lists labels an object must carry with exactly these
+	// values: {app: web} is the same as the expression "app In (web)".
 	MatchLabels map[string]string `json:"matchLabels,omitempty"`
-	// MatchExpressions are the longer requirements.
+	// MatchExpressions are terms that compare a label with a set of
+	// values (In, NotIn) or test whether it exists (Exists,
+	// DoesNotExist).
 	MatchExpressions []LabelSelectorRequirement `json:"matchExpressions,omitempty"`
 }
 
-// LabelSelectorRequirement is one term: Key Operator Values.
+// LabelSelectorRequirement is one term of a selector: a label key, an
+// operator, and the values the operator compares the label with.
 type LabelSelectorRequirement struct {
-	Key      string                `json:"key"`
+	// Key is the label the term tests.
+	Key string `json:"key"`
+	// Operator is In, NotIn, Exists or DoesNotExist.
 	Operator LabelSelectorOperator `json:"operator"`
 	// Values must be non-empty for In and NotIn, empty for Exists and
 	// DoesNotExist.

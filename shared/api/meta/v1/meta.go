@@ -22,15 +22,20 @@ import "encoding/json"
 // times.
 type UID string
 
-// TypeMeta is the header of every API document. Embed it with the tag
-// `json:",inline"` so its fields sit at the top level of the object.
+// TypeMeta is the header of every API document: which kind of object it
+// holds, in which API version.
 //
-// Kind is the CamelCase schema name ("Deployment"); APIVersion is
-// "group/version" or just "version" for the core group ("apps/v1", "v1").
-// Both may be empty on objects nested inside others, and the server may omit
-// them from objects in a list.
+// Embed it with the tag `json:",inline"` so its fields sit at the top level
+// of the object. Both fields may be empty on objects nested inside others,
+// and the server may omit them from objects in a list.
 type TypeMeta struct {
-	Kind       string `json:"kind,omitempty"`
+	// Kind names the object's schema in CamelCase: Pod, Deployment,
+	// ConfigMap. With apiVersion it tells the server how to read the rest
+	// of the document.
+	Kind string `json:"kind,omitempty"`
+	// APIVersion is the API group and version the object is written in,
+	// "group/version" (apps/v1), or just the version (v1) for the core
+	// group.
 	APIVersion string `json:"apiVersion,omitempty"`
 }
 
@@ -50,28 +55,38 @@ func (t *TypeMeta) SetGroupVersionKind(gvk GroupVersionKind) {
 	t.APIVersion, t.Kind = gvk.ToAPIVersionAndKind()
 }
 
-// ObjectMeta is the metadata every persisted object has. Fields marked
-// "set by the server" are ignored or rejected when a client sends them.
+// ObjectMeta is the metadata every stored object has: its name and
+// namespace, labels and annotations, owners, and the bookkeeping the server
+// keeps about it.
+//
+// Fields marked "set by the server" are ignored or rejected when a client
+// sends them.
 type ObjectMeta struct {
-	// Name is unique within a namespace (or the cluster, for cluster-scoped
-	// kinds) and cannot be changed after create.
+	// Name identifies the object among those of its kind in its namespace
+	// (or in the whole cluster, for cluster-scoped kinds). It cannot change
+	// once the object exists.
 	Name string `json:"name,omitempty"`
-	// GenerateName is a prefix the server completes with random characters
-	// when Name is empty.
+	// GenerateName is a prefix from which the server makes a unique name,
+	// by appending random characters, when name is empty on create.
 	GenerateName string `json:"generateName,omitempty"`
-	// Namespace is empty for cluster-scoped objects; for namespaced objects
-	// an empty namespace means the request's namespace.
+	// Namespace is the namespace the object lives in; empty for
+	// cluster-scoped kinds. A namespaced object sent without one goes to
+	// the namespace of the request.
 	Namespace string `json:"namespace,omitempty"`
-	// UID is set by the server on create.
+	// UID is the object's cluster-unique id, set by the server on create;
+	// it tells apart two objects that had the same name at different
+	// times.
 	UID UID `json:"uid,omitempty"`
 	// ResourceVersion is the opaque storage revision of this copy, set by the
 	// server; an update carrying a stale one fails with a Conflict.
 	ResourceVersion string `json:"resourceVersion,omitempty"`
 	// Generation counts changes to the desired state (spec); set by the server.
 	Generation int64 `json:"generation,omitempty"`
-	// CreationTimestamp is set by the server on create. The zero value is
-	// left out of JSON entirely, as upstream does since kubernetes PR 130989
-	// (older clients and servers wrote "creationTimestamp": null).
+	// CreationTimestamp is when the object was created, set by the server.
+	//
+	// The zero value is left out of JSON entirely, as upstream does since
+	// kubernetes PR 130989 (older clients and servers wrote
+	// "creationTimestamp": null).
 	CreationTimestamp Time `json:"creationTimestamp,omitempty,omitzero"`
 	// DeletionTimestamp is set by the server when a delete is requested on an
 	// object that still has finalizers or a grace period.
@@ -79,7 +94,8 @@ type ObjectMeta struct {
 	// DeletionGracePeriodSeconds is how long the object has left to go away
 	// once DeletionTimestamp is set.
 	DeletionGracePeriodSeconds *int64 `json:"deletionGracePeriodSeconds,omitempty"`
-	// Labels are the key/value pairs selectors match.
+	// Labels are short key/value pairs that group objects: selectors
+	// (kubectl get -l, a Service's or Deployment's selector) match them.
 	Labels map[string]string `json:"labels,omitempty"`
 	// Annotations hold non-identifying data for tools (kubectl's
 	// last-applied-configuration, deployment revisions, ...).
@@ -90,8 +106,10 @@ type ObjectMeta struct {
 	OwnerReferences []OwnerReference `json:"ownerReferences,omitempty" patchStrategy:"merge" patchMergeKey:"uid"`
 	// Finalizers must all be removed before a deleted object leaves storage.
 	Finalizers []string `json:"finalizers,omitempty" patchStrategy:"merge"`
-	// ManagedFields records which manager set which fields (server-side
-	// apply). This project keeps it so it survives a round trip.
+	// ManagedFields records which manager (kubectl, a controller) last set
+	// which fields, for server-side apply; clients rarely need to read it.
+	//
+	// This project keeps it so it survives a round trip.
 	ManagedFields []ManagedFieldsEntry `json:"managedFields,omitempty"`
 }
 
