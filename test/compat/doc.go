@@ -33,15 +33,13 @@
 //
 // Known gaps, left out of the tests until the server closes them:
 //
-//   - Protobuf bodies. Our server decodes JSON and YAML only, and client-go
-//     v0.37's typed clients send protobuf unless rest.Config.ContentType
-//     says otherwise, so these tests set application/json (withJSON). The
-//     upstream kubectl's typed generators (`create deployment`, `create
-//     namespace`, `create configmap`, `create secret`, `create job`, ...)
-//     send protobuf and get 415 UnsupportedMediaType.
-//   - Not served yet: the default/kubernetes Service, pods/attach,
-//     OpenAPI descriptions for `kubectl explain`; token requests, `auth can-i`
-//     and `auth whoami` come with the request chain (stage 2b).
+//   - Protobuf responses. Request bodies in protobuf are read (typed
+//     clients with client-go's defaults and the kubectl generators are
+//     tested), but responses are JSON or YAML: client-go lists JSON after
+//     protobuf in Accept and takes it. /openapi/v2 is served as JSON only,
+//     so `kubectl explain --output=plaintext-openapiv2` gets 406.
+//   - Token requests, `auth can-i` and `auth whoami` come with the request
+//     chain (stage 2b).
 //   - Anything a later stage provides: deleting a namespace leaves it
 //     Terminating until stage 3's namespace controller finalizes it (so
 //     `kubectl delete namespace` without --wait=false waits forever), and
