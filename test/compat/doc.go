@@ -23,6 +23,7 @@
 //	kubectl_apply_test.go      apply -f, apply --server-side, get -o wide|yaml|json
 //	kubectl_verbs_test.go      scale, label, annotate, set, edit, patch, rollout,
 //	                           replace, delete, create -f of many documents, run, expose
+//	kubectl_create_test.go     the generators (create deployment|job|role...), in protobuf
 //	kubectl_get_test.go        output formats, selectors, pagination, -A
 //	kubectl_watch_test.go      get -w sees another client's writes
 //	kubectl_nodes_test.go      cordon, taint, the node table
