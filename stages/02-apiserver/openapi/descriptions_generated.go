@@ -6,6 +6,128 @@ package openapi
 // struct type and its JSON fields, keyed by the type's package path below
 // shared/api and its name. Regenerate with go generate after editing them.
 var descriptions = map[string]typeDescription{
+	"admission/v1.AdmissionRequest": {
+		doc: "AdmissionRequest describes the write being admitted.",
+		fields: map[string]string{
+			"dryRun":      "dryRun true means nothing will be stored: a webhook with side effects must not act.",
+			"kind":        "The kind of Object (\"apps/v1 Scale\" for deployments/scale).",
+			"name":        "name may be empty on create with generateName; Namespace is empty for cluster-scoped resources.",
+			"object":      "The new object (absent for DELETE); oldObject the stored one (absent for CREATE).",
+			"options":     "The operation's options object (meta.k8s.io/v1 CreateOptions, UpdateOptions or DeleteOptions).",
+			"requestKind": "requestKind, requestResource and requestSubResource are what the client asked for, before a matchPolicy Equivalent conversion.",
+			"resource":    "resource and subResource say where the write goes.",
+			"uid":         "uid identifies this review; the response must echo it.",
+			"userInfo":    "Who made the request.",
+		},
+	},
+	"admission/v1.AdmissionResponse": {
+		doc: "AdmissionResponse is the webhook's decision.",
+		fields: map[string]string{
+			"allowed":          "allowed false rejects the write with Result.",
+			"auditAnnotations": "Added to the request's audit event, each key prefixed with the webhook's name.",
+			"patch":            "A JSONPatch (RFC 6902) to apply to the object, base64 in JSON; only mutating webhooks may send one.",
+			"status":           "status says why a request was rejected; its message follows `admission webhook \"<name>\" denied the request: ` in the error the client sees.",
+			"uid":              "The request's UID.",
+			"warnings":         "Returned to the client as Warning headers.",
+		},
+	},
+	"admission/v1.AdmissionReview": {
+		doc: "AdmissionReview is the body of the POST to a webhook and of its reply.",
+		fields: map[string]string{
+			"apiVersion": "The API group and version the object is written in, \"group/version\" (apps/v1), or just the version (v1) for the core group.",
+			"kind":       "kind names the object's schema in CamelCase: Pod, Deployment, ConfigMap. With apiVersion it tells the server how to read the rest of the document.",
+			"request":    "Set in the server's POST.",
+			"response":   "Set in the webhook's reply.",
+		},
+	},
+	"admission/v1.UserInfo": {
+		doc: "UserInfo is the user of a request, as authentication.k8s.io/v1 spells it.",
+	},
+	"admissionregistration/v1.MatchCondition": {
+		doc: "MatchCondition is a named CEL expression over the request; the webhook is called only if every condition is true.",
+	},
+	"admissionregistration/v1.MutatingWebhook": {
+		doc: "MutatingWebhook is one mutating endpoint. Its fields mean what ValidatingWebhook's do, plus ReinvocationPolicy.",
+		fields: map[string]string{
+			"reinvocationPolicy": "reinvocationPolicy IfNeeded calls the webhook once more when a later mutating plugin changed the object; Never (the default) does not.",
+		},
+	},
+	"admissionregistration/v1.MutatingWebhookConfiguration": {
+		doc: "MutatingWebhookConfiguration registers webhooks that may change an object before it is validated and stored.",
+		fields: map[string]string{
+			"apiVersion": "The API group and version the object is written in, \"group/version\" (apps/v1), or just the version (v1) for the core group.",
+			"kind":       "kind names the object's schema in CamelCase: Pod, Deployment, ConfigMap. With apiVersion it tells the server how to read the rest of the document.",
+			"webhooks":   "Called one after the other, in this order.",
+		},
+	},
+	"admissionregistration/v1.MutatingWebhookConfigurationList": {
+		doc: "MutatingWebhookConfigurationList is a list of MutatingWebhookConfigurations.",
+		fields: map[string]string{
+			"apiVersion": "The API group and version the object is written in, \"group/version\" (apps/v1), or just the version (v1) for the core group.",
+			"kind":       "kind names the object's schema in CamelCase: Pod, Deployment, ConfigMap. With apiVersion it tells the server how to read the rest of the document.",
+		},
+	},
+	"admissionregistration/v1.Rule": {
+		doc: "Rule selects resources. Each list must be non-empty; \"*\" matches every value.",
+		fields: map[string]string{
+			"apiGroups": "\"\" is the core group.",
+			"resources": "\"pods\" (no subresource), \"pods/status\", \"pods/*\" (pods and all its subresources), \"*\" (all resources, no subresources), \"*/*\" (everything), \"*/status\".",
+			"scope":     "Cluster, Namespaced or \"*\" (the default).",
+		},
+	},
+	"admissionregistration/v1.RuleWithOperations": {
+		doc: "RuleWithOperations is a Rule plus the operations it applies to.",
+		fields: map[string]string{
+			"apiGroups":  "\"\" is the core group.",
+			"operations": "operations lists CREATE, UPDATE, DELETE, CONNECT, or \"*\" for all.",
+			"resources":  "\"pods\" (no subresource), \"pods/status\", \"pods/*\" (pods and all its subresources), \"*\" (all resources, no subresources), \"*/*\" (everything), \"*/status\".",
+			"scope":      "Cluster, Namespaced or \"*\" (the default).",
+		},
+	},
+	"admissionregistration/v1.ServiceReference": {
+		doc: "ServiceReference names the Service in front of a webhook.",
+		fields: map[string]string{
+			"port": "port defaults to 443.",
+		},
+	},
+	"admissionregistration/v1.ValidatingWebhook": {
+		doc: "ValidatingWebhook is one validating endpoint and the requests it sees.",
+		fields: map[string]string{
+			"admissionReviewVersions": "admissionReviewVersions lists the AdmissionReview versions the webhook understands, preferred first; the server sends the first it knows (\"v1\").",
+			"failurePolicy":           "failurePolicy says what an unreachable or broken webhook means: Fail (the default) rejects the request, Ignore lets it through.",
+			"matchConditions":         "CEL expressions that must all be true for the request to be sent.",
+			"matchPolicy":             "matchPolicy Equivalent (the default) also sends requests for the same resource in another group or version, converted.",
+			"name":                    "A fully qualified name (\"pod-policy.example.com\"), unique in its configuration; rejection messages quote it.",
+			"namespaceSelector":       "namespaceSelector matches the labels of the request's namespace (of the Namespace itself for namespaces); empty matches all.",
+			"objectSelector":          "objectSelector matches the labels of the object or the old object; empty matches all.",
+			"rules":                   "rules select requests by operation, group, version, resource and scope; a request matching any rule is sent.",
+			"sideEffects":             "Required in v1: None or NoneOnDryRun. Dry-run requests are only sent to webhooks that declare one of them.",
+			"timeoutSeconds":          "timeoutSeconds bounds the call, 1 to 30; the default is 10.",
+		},
+	},
+	"admissionregistration/v1.ValidatingWebhookConfiguration": {
+		doc: "ValidatingWebhookConfiguration registers webhooks that may only accept or reject an object, after it has passed validation.",
+		fields: map[string]string{
+			"apiVersion": "The API group and version the object is written in, \"group/version\" (apps/v1), or just the version (v1) for the core group.",
+			"kind":       "kind names the object's schema in CamelCase: Pod, Deployment, ConfigMap. With apiVersion it tells the server how to read the rest of the document.",
+			"webhooks":   "Called in parallel; any rejection fails the request.",
+		},
+	},
+	"admissionregistration/v1.ValidatingWebhookConfigurationList": {
+		doc: "ValidatingWebhookConfigurationList is a list of ValidatingWebhookConfigurations.",
+		fields: map[string]string{
+			"apiVersion": "The API group and version the object is written in, \"group/version\" (apps/v1), or just the version (v1) for the core group.",
+			"kind":       "kind names the object's schema in CamelCase: Pod, Deployment, ConfigMap. With apiVersion it tells the server how to read the rest of the document.",
+		},
+	},
+	"admissionregistration/v1.WebhookClientConfig": {
+		doc: "WebhookClientConfig says how to reach a webhook. Exactly one of URL and Service is set.",
+		fields: map[string]string{
+			"caBundle": "The PEM CA that signs the webhook's serving certificate; empty means the server's system roots. Base64 in JSON.",
+			"service":  "An in-cluster Service, called at https://<name>.<namespace>.svc:<port><path>.",
+			"url":      "\"https://host:port/path\"; no user, fragment or query.",
+		},
+	},
 	"apps/v1.Deployment": {
 		doc: "Deployment declares a replicated, updatable set of pods. Its controller runs the pods through ReplicaSets, one per version of the pod template, and moves from the old version to a new one by the chosen strategy.",
 		fields: map[string]string{
