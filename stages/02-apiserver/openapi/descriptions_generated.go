@@ -225,6 +225,82 @@ var descriptions = map[string]typeDescription{
 			"maxUnavailable": "How many pods may be missing below the desired count (percentages round down).",
 		},
 	},
+	"audit/v1.Event": {
+		doc: "Event is what the audit log records about one request at one stage.",
+		fields: map[string]string{
+			"annotations":              "Notes the steps of the request chain add: authorization's decision and reason, admission plugins' findings. Keys are qualified by who wrote them (\"authorization.k8s.io/decision\"). Written at every level but None.",
+			"apiVersion":               "The API group and version the object is written in, \"group/version\" (apps/v1), or just the version (v1) for the core group.",
+			"auditID":                  "The request's unique ID, the same in each of its events and in its response's Audit-ID header.",
+			"impersonatedUser":         "Who the request acted as (kubectl --as), or nil.",
+			"kind":                     "kind names the object's schema in CamelCase: Pod, Deployment, ConfigMap. With apiVersion it tells the server how to read the rest of the document.",
+			"level":                    "The policy's level for the request.",
+			"objectRef":                "The object or collection of a resource request; nil for other requests.",
+			"requestObject":            "The request body as the client sent it (JSON), at LevelRequest and above, for resource requests only.",
+			"requestReceivedTimestamp": "When the request reached the server.",
+			"requestURI":               "The path and query as the client sent them.",
+			"responseObject":           "The response body (JSON), at LevelRequestResponse, for resource requests only.",
+			"responseStatus":           "The answer: its code always, and for a Status answer (every failure) also its status, reason, message and details. Nil at RequestReceived.",
+			"sourceIPs":                "The client's address and the proxies' in between: X-Forwarded-For, then X-Real-Ip, then the connection's remote address. All but the last can be made up by the client.",
+			"stage":                    "The point of handling this event was written at.",
+			"stageTimestamp":           "When the request reached Stage.",
+			"user":                     "Who authentication says sent the request.",
+			"userAgent":                "What the client says it is; not to be trusted.",
+			"verb":                     "The Kubernetes verb (get, list, watch, create, ...) of a resource request, the lower-case HTTP method otherwise.",
+		},
+	},
+	"audit/v1.EventList": {
+		doc: "EventList is a list of audit events.",
+		fields: map[string]string{
+			"apiVersion": "The API group and version the object is written in, \"group/version\" (apps/v1), or just the version (v1) for the core group.",
+			"kind":       "kind names the object's schema in CamelCase: Pod, Deployment, ConfigMap. With apiVersion it tells the server how to read the rest of the document.",
+		},
+	},
+	"audit/v1.GroupResources": {
+		doc: "GroupResources names resources of one API group.",
+		fields: map[string]string{
+			"group":         "The API group; \"\" is the core group.",
+			"resourceNames": "Object names; empty means every object. Needs Resources.",
+			"resources":     "Plural names: \"pods\" matches pods; \"pods/log\" the log subresource of pods; \"pods/*\" every subresource of pods; \"*\" every resource and subresource; \"*/scale\" every scale subresource. Empty means every resource of the group.",
+		},
+	},
+	"audit/v1.ObjectReference": {
+		doc: "ObjectReference names the object a request is about, as far as the request says: a list has no Name, a create learns its Name from the body.",
+		fields: map[string]string{
+			"apiGroup": "\"\" for the core group.",
+		},
+	},
+	"audit/v1.Policy": {
+		doc: "Policy is the content of an --audit-policy-file.",
+		fields: map[string]string{
+			"apiVersion":        "The API group and version the object is written in, \"group/version\" (apps/v1), or just the version (v1) for the core group.",
+			"kind":              "kind names the object's schema in CamelCase: Pod, Deployment, ConfigMap. With apiVersion it tells the server how to read the rest of the document.",
+			"metadata":          "There because every kind has one; nothing reads it.",
+			"omitManagedFields": "omitManagedFields drops metadata.managedFields from recorded request and response bodies; a rule's own setting wins over it.",
+			"omitStages":        "Stages no event is written for, whatever the rule. A rule's own omitStages add to these.",
+			"rules":             "Tried in order; the first that matches a request gives its level. A request no rule matches is not recorded (LevelNone).",
+		},
+	},
+	"audit/v1.PolicyList": {
+		doc: "PolicyList is a list of audit policies.",
+		fields: map[string]string{
+			"apiVersion": "The API group and version the object is written in, \"group/version\" (apps/v1), or just the version (v1) for the core group.",
+			"kind":       "kind names the object's schema in CamelCase: Pod, Deployment, ConfigMap. With apiVersion it tells the server how to read the rest of the document.",
+		},
+	},
+	"audit/v1.PolicyRule": {
+		doc: "PolicyRule maps the requests it matches to a level. A request matches when it matches every field given; an empty field matches everything. A rule may name resources or non-resource URLs, not both.",
+		fields: map[string]string{
+			"level":             "What matching requests are recorded at.",
+			"namespaces":        "namespaces match resource requests in them; \"\" stands for cluster-scoped resources.",
+			"nonResourceURLs":   "Paths of requests outside the resources (\"/healthz\", \"/version\"); a final \"*\" matches any rest (\"/healthz*\").",
+			"omitManagedFields": "omitManagedFields, when set, overrides the policy's setting for the requests of this rule.",
+			"omitStages":        "Stages no event is written for, added to the policy's.",
+			"resources":         "resources match resource requests of these groups and resources.",
+			"userGroups":        "userGroups match a user who is in any of them.",
+			"users":             "Authenticated user names.",
+			"verbs":             "Kubernetes verbs (\"get\", \"watch\", \"create\", ...).",
+		},
+	},
 	"authentication/v1.BoundObjectReference": {
 		doc: "BoundObjectReference names the object a token is bound to.",
 		fields: map[string]string{
