@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	authenticationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/authentication/v1"
 	autoscalingv1 "github.com/kubeworkbook/kubeworkbook/shared/api/autoscaling/v1"
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/api/upstream"
@@ -34,6 +35,7 @@ func servedTypes() []reflect.Type {
 		reflect.TypeFor[metav1.PartialObjectMetadata](),
 		reflect.TypeFor[metav1.PartialObjectMetadataList](),
 		reflect.TypeFor[autoscalingv1.Scale](),
+		reflect.TypeFor[authenticationv1.TokenRequest](), // serviceaccounts/NAME/token
 	)
 }
 

@@ -6,6 +6,194 @@ package protobuf
 // reads or writes, keyed by the upstream Go type's full name and sorted
 // by field number.
 var messages = map[string]message{
+	"k8s.io/api/admissionregistration/v1.ApplyConfiguration": {
+		{Number: 1, Go: "Expression", JSON: "expression", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.AuditAnnotation": {
+		{Number: 1, Go: "Key", JSON: "key", Shape: single, Type: "string"},
+		{Number: 2, Go: "ValueExpression", JSON: "valueExpression", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.ExpressionWarning": {
+		{Number: 2, Go: "FieldRef", JSON: "fieldRef", Shape: single, Type: "string"},
+		{Number: 3, Go: "Warning", JSON: "warning", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.JSONPatch": {
+		{Number: 1, Go: "Expression", JSON: "expression", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.MatchCondition": {
+		{Number: 1, Go: "Name", JSON: "name", Shape: single, Type: "string"},
+		{Number: 2, Go: "Expression", JSON: "expression", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.MatchResources": {
+		{Number: 1, Go: "NamespaceSelector", JSON: "namespaceSelector", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector"},
+		{Number: 2, Go: "ObjectSelector", JSON: "objectSelector", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector"},
+		{Number: 3, Go: "ResourceRules", JSON: "resourceRules", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.NamedRuleWithOperations"},
+		{Number: 4, Go: "ExcludeResourceRules", JSON: "excludeResourceRules", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.NamedRuleWithOperations"},
+		{Number: 7, Go: "MatchPolicy", JSON: "matchPolicy", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.MutatingAdmissionPolicy": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Spec", JSON: "spec", Shape: single, Type: "k8s.io/api/admissionregistration/v1.MutatingAdmissionPolicySpec"},
+	},
+	"k8s.io/api/admissionregistration/v1.MutatingAdmissionPolicyBinding": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Spec", JSON: "spec", Shape: single, Type: "k8s.io/api/admissionregistration/v1.MutatingAdmissionPolicyBindingSpec"},
+	},
+	"k8s.io/api/admissionregistration/v1.MutatingAdmissionPolicyBindingList": {
+		{Number: 1, Go: "ListMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ListMeta"},
+		{Number: 2, Go: "Items", JSON: "items", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.MutatingAdmissionPolicyBinding"},
+	},
+	"k8s.io/api/admissionregistration/v1.MutatingAdmissionPolicyBindingSpec": {
+		{Number: 1, Go: "PolicyName", JSON: "policyName", Shape: single, Type: "string"},
+		{Number: 2, Go: "ParamRef", JSON: "paramRef", Shape: single, Type: "k8s.io/api/admissionregistration/v1.ParamRef"},
+		{Number: 3, Go: "MatchResources", JSON: "matchResources", Shape: single, Type: "k8s.io/api/admissionregistration/v1.MatchResources"},
+	},
+	"k8s.io/api/admissionregistration/v1.MutatingAdmissionPolicyList": {
+		{Number: 1, Go: "ListMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ListMeta"},
+		{Number: 2, Go: "Items", JSON: "items", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.MutatingAdmissionPolicy"},
+	},
+	"k8s.io/api/admissionregistration/v1.MutatingAdmissionPolicySpec": {
+		{Number: 1, Go: "ParamKind", JSON: "paramKind", Shape: single, Type: "k8s.io/api/admissionregistration/v1.ParamKind"},
+		{Number: 2, Go: "MatchConstraints", JSON: "matchConstraints", Shape: single, Type: "k8s.io/api/admissionregistration/v1.MatchResources"},
+		{Number: 3, Go: "Variables", JSON: "variables", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.Variable"},
+		{Number: 4, Go: "Mutations", JSON: "mutations", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.Mutation"},
+		{Number: 5, Go: "FailurePolicy", JSON: "failurePolicy", Shape: single, Type: "string"},
+		{Number: 6, Go: "MatchConditions", JSON: "matchConditions", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.MatchCondition"},
+		{Number: 7, Go: "ReinvocationPolicy", JSON: "reinvocationPolicy", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.MutatingWebhook": {
+		{Number: 1, Go: "Name", JSON: "name", Shape: single, Type: "string"},
+		{Number: 2, Go: "ClientConfig", JSON: "clientConfig", Shape: single, Type: "k8s.io/api/admissionregistration/v1.WebhookClientConfig"},
+		{Number: 3, Go: "Rules", JSON: "rules", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.RuleWithOperations"},
+		{Number: 4, Go: "FailurePolicy", JSON: "failurePolicy", Shape: single, Type: "string"},
+		{Number: 5, Go: "NamespaceSelector", JSON: "namespaceSelector", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector"},
+		{Number: 6, Go: "SideEffects", JSON: "sideEffects", Shape: single, Type: "string"},
+		{Number: 7, Go: "TimeoutSeconds", JSON: "timeoutSeconds", Shape: single, Type: "int32"},
+		{Number: 8, Go: "AdmissionReviewVersions", JSON: "admissionReviewVersions", Shape: repeated, Type: "string"},
+		{Number: 9, Go: "MatchPolicy", JSON: "matchPolicy", Shape: single, Type: "string"},
+		{Number: 10, Go: "ReinvocationPolicy", JSON: "reinvocationPolicy", Shape: single, Type: "string"},
+		{Number: 11, Go: "ObjectSelector", JSON: "objectSelector", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector"},
+		{Number: 12, Go: "MatchConditions", JSON: "matchConditions", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.MatchCondition"},
+	},
+	"k8s.io/api/admissionregistration/v1.MutatingWebhookConfiguration": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Webhooks", JSON: "webhooks", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.MutatingWebhook"},
+	},
+	"k8s.io/api/admissionregistration/v1.MutatingWebhookConfigurationList": {
+		{Number: 1, Go: "ListMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ListMeta"},
+		{Number: 2, Go: "Items", JSON: "items", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.MutatingWebhookConfiguration"},
+	},
+	"k8s.io/api/admissionregistration/v1.Mutation": {
+		{Number: 2, Go: "PatchType", JSON: "patchType", Shape: single, Type: "string"},
+		{Number: 3, Go: "ApplyConfiguration", JSON: "applyConfiguration", Shape: single, Type: "k8s.io/api/admissionregistration/v1.ApplyConfiguration"},
+		{Number: 4, Go: "JSONPatch", JSON: "jsonPatch", Shape: single, Type: "k8s.io/api/admissionregistration/v1.JSONPatch"},
+	},
+	"k8s.io/api/admissionregistration/v1.NamedRuleWithOperations": {
+		{Number: 1, Go: "ResourceNames", JSON: "resourceNames", Shape: repeated, Type: "string"},
+		{Number: 2, Go: "RuleWithOperations", JSON: "", Shape: single, Type: "k8s.io/api/admissionregistration/v1.RuleWithOperations"},
+	},
+	"k8s.io/api/admissionregistration/v1.ParamKind": {
+		{Number: 1, Go: "APIVersion", JSON: "apiVersion", Shape: single, Type: "string"},
+		{Number: 2, Go: "Kind", JSON: "kind", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.ParamRef": {
+		{Number: 1, Go: "Name", JSON: "name", Shape: single, Type: "string"},
+		{Number: 2, Go: "Namespace", JSON: "namespace", Shape: single, Type: "string"},
+		{Number: 3, Go: "Selector", JSON: "selector", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector"},
+		{Number: 4, Go: "ParameterNotFoundAction", JSON: "parameterNotFoundAction", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.Rule": {
+		{Number: 1, Go: "APIGroups", JSON: "apiGroups", Shape: repeated, Type: "string"},
+		{Number: 2, Go: "APIVersions", JSON: "apiVersions", Shape: repeated, Type: "string"},
+		{Number: 3, Go: "Resources", JSON: "resources", Shape: repeated, Type: "string"},
+		{Number: 4, Go: "Scope", JSON: "scope", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.RuleWithOperations": {
+		{Number: 1, Go: "Operations", JSON: "operations", Shape: repeated, Type: "string"},
+		{Number: 2, Go: "Rule", JSON: "", Shape: single, Type: "k8s.io/api/admissionregistration/v1.Rule"},
+	},
+	"k8s.io/api/admissionregistration/v1.ServiceReference": {
+		{Number: 1, Go: "Namespace", JSON: "namespace", Shape: single, Type: "string"},
+		{Number: 2, Go: "Name", JSON: "name", Shape: single, Type: "string"},
+		{Number: 3, Go: "Path", JSON: "path", Shape: single, Type: "string"},
+		{Number: 4, Go: "Port", JSON: "port", Shape: single, Type: "int32"},
+	},
+	"k8s.io/api/admissionregistration/v1.TypeChecking": {
+		{Number: 1, Go: "ExpressionWarnings", JSON: "expressionWarnings", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.ExpressionWarning"},
+	},
+	"k8s.io/api/admissionregistration/v1.ValidatingAdmissionPolicy": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Spec", JSON: "spec", Shape: single, Type: "k8s.io/api/admissionregistration/v1.ValidatingAdmissionPolicySpec"},
+		{Number: 3, Go: "Status", JSON: "status", Shape: single, Type: "k8s.io/api/admissionregistration/v1.ValidatingAdmissionPolicyStatus"},
+	},
+	"k8s.io/api/admissionregistration/v1.ValidatingAdmissionPolicyBinding": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Spec", JSON: "spec", Shape: single, Type: "k8s.io/api/admissionregistration/v1.ValidatingAdmissionPolicyBindingSpec"},
+	},
+	"k8s.io/api/admissionregistration/v1.ValidatingAdmissionPolicyBindingList": {
+		{Number: 1, Go: "ListMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ListMeta"},
+		{Number: 2, Go: "Items", JSON: "items", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.ValidatingAdmissionPolicyBinding"},
+	},
+	"k8s.io/api/admissionregistration/v1.ValidatingAdmissionPolicyBindingSpec": {
+		{Number: 1, Go: "PolicyName", JSON: "policyName", Shape: single, Type: "string"},
+		{Number: 2, Go: "ParamRef", JSON: "paramRef", Shape: single, Type: "k8s.io/api/admissionregistration/v1.ParamRef"},
+		{Number: 3, Go: "MatchResources", JSON: "matchResources", Shape: single, Type: "k8s.io/api/admissionregistration/v1.MatchResources"},
+		{Number: 4, Go: "ValidationActions", JSON: "validationActions", Shape: repeated, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.ValidatingAdmissionPolicyList": {
+		{Number: 1, Go: "ListMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ListMeta"},
+		{Number: 2, Go: "Items", JSON: "items", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.ValidatingAdmissionPolicy"},
+	},
+	"k8s.io/api/admissionregistration/v1.ValidatingAdmissionPolicySpec": {
+		{Number: 1, Go: "ParamKind", JSON: "paramKind", Shape: single, Type: "k8s.io/api/admissionregistration/v1.ParamKind"},
+		{Number: 2, Go: "MatchConstraints", JSON: "matchConstraints", Shape: single, Type: "k8s.io/api/admissionregistration/v1.MatchResources"},
+		{Number: 3, Go: "Validations", JSON: "validations", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.Validation"},
+		{Number: 4, Go: "FailurePolicy", JSON: "failurePolicy", Shape: single, Type: "string"},
+		{Number: 5, Go: "AuditAnnotations", JSON: "auditAnnotations", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.AuditAnnotation"},
+		{Number: 6, Go: "MatchConditions", JSON: "matchConditions", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.MatchCondition"},
+		{Number: 7, Go: "Variables", JSON: "variables", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.Variable"},
+	},
+	"k8s.io/api/admissionregistration/v1.ValidatingAdmissionPolicyStatus": {
+		{Number: 1, Go: "ObservedGeneration", JSON: "observedGeneration", Shape: single, Type: "int64"},
+		{Number: 2, Go: "TypeChecking", JSON: "typeChecking", Shape: single, Type: "k8s.io/api/admissionregistration/v1.TypeChecking"},
+		{Number: 3, Go: "Conditions", JSON: "conditions", Shape: repeated, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.Condition"},
+	},
+	"k8s.io/api/admissionregistration/v1.ValidatingWebhook": {
+		{Number: 1, Go: "Name", JSON: "name", Shape: single, Type: "string"},
+		{Number: 2, Go: "ClientConfig", JSON: "clientConfig", Shape: single, Type: "k8s.io/api/admissionregistration/v1.WebhookClientConfig"},
+		{Number: 3, Go: "Rules", JSON: "rules", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.RuleWithOperations"},
+		{Number: 4, Go: "FailurePolicy", JSON: "failurePolicy", Shape: single, Type: "string"},
+		{Number: 5, Go: "NamespaceSelector", JSON: "namespaceSelector", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector"},
+		{Number: 6, Go: "SideEffects", JSON: "sideEffects", Shape: single, Type: "string"},
+		{Number: 7, Go: "TimeoutSeconds", JSON: "timeoutSeconds", Shape: single, Type: "int32"},
+		{Number: 8, Go: "AdmissionReviewVersions", JSON: "admissionReviewVersions", Shape: repeated, Type: "string"},
+		{Number: 9, Go: "MatchPolicy", JSON: "matchPolicy", Shape: single, Type: "string"},
+		{Number: 10, Go: "ObjectSelector", JSON: "objectSelector", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelector"},
+		{Number: 11, Go: "MatchConditions", JSON: "matchConditions", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.MatchCondition"},
+	},
+	"k8s.io/api/admissionregistration/v1.ValidatingWebhookConfiguration": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Webhooks", JSON: "webhooks", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.ValidatingWebhook"},
+	},
+	"k8s.io/api/admissionregistration/v1.ValidatingWebhookConfigurationList": {
+		{Number: 1, Go: "ListMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ListMeta"},
+		{Number: 2, Go: "Items", JSON: "items", Shape: repeated, Type: "k8s.io/api/admissionregistration/v1.ValidatingWebhookConfiguration"},
+	},
+	"k8s.io/api/admissionregistration/v1.Validation": {
+		{Number: 1, Go: "Expression", JSON: "expression", Shape: single, Type: "string"},
+		{Number: 2, Go: "Message", JSON: "message", Shape: single, Type: "string"},
+		{Number: 3, Go: "Reason", JSON: "reason", Shape: single, Type: "string"},
+		{Number: 4, Go: "MessageExpression", JSON: "messageExpression", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.Variable": {
+		{Number: 1, Go: "Name", JSON: "name", Shape: single, Type: "string"},
+		{Number: 2, Go: "Expression", JSON: "expression", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/admissionregistration/v1.WebhookClientConfig": {
+		{Number: 1, Go: "Service", JSON: "service", Shape: single, Type: "k8s.io/api/admissionregistration/v1.ServiceReference"},
+		{Number: 2, Go: "CABundle", JSON: "caBundle", Shape: single, Type: "[]byte"},
+		{Number: 3, Go: "URL", JSON: "url", Shape: single, Type: "string"},
+	},
 	"k8s.io/api/apps/v1.ControllerRevision": {
 		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
 		{Number: 2, Go: "Data", JSON: "data", Shape: single, Type: "k8s.io/apimachinery/pkg/runtime.RawExtension"},
@@ -190,6 +378,135 @@ var messages = map[string]message{
 	"k8s.io/api/apps/v1.StatefulSetUpdateStrategy": {
 		{Number: 1, Go: "Type", JSON: "type", Shape: single, Type: "string"},
 		{Number: 2, Go: "RollingUpdate", JSON: "rollingUpdate", Shape: single, Type: "k8s.io/api/apps/v1.RollingUpdateStatefulSetStrategy"},
+	},
+	"k8s.io/api/authentication/v1.BoundObjectReference": {
+		{Number: 1, Go: "Kind", JSON: "kind", Shape: single, Type: "string"},
+		{Number: 2, Go: "APIVersion", JSON: "apiVersion", Shape: single, Type: "string"},
+		{Number: 3, Go: "Name", JSON: "name", Shape: single, Type: "string"},
+		{Number: 4, Go: "UID", JSON: "uid", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/authentication/v1.SelfSubjectReview": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Status", JSON: "status", Shape: single, Type: "k8s.io/api/authentication/v1.SelfSubjectReviewStatus"},
+	},
+	"k8s.io/api/authentication/v1.SelfSubjectReviewStatus": {
+		{Number: 1, Go: "UserInfo", JSON: "userInfo", Shape: single, Type: "k8s.io/api/authentication/v1.UserInfo"},
+	},
+	"k8s.io/api/authentication/v1.TokenRequest": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Spec", JSON: "spec", Shape: single, Type: "k8s.io/api/authentication/v1.TokenRequestSpec"},
+		{Number: 3, Go: "Status", JSON: "status", Shape: single, Type: "k8s.io/api/authentication/v1.TokenRequestStatus"},
+	},
+	"k8s.io/api/authentication/v1.TokenRequestSpec": {
+		{Number: 1, Go: "Audiences", JSON: "audiences", Shape: repeated, Type: "string"},
+		{Number: 3, Go: "BoundObjectRef", JSON: "boundObjectRef", Shape: single, Type: "k8s.io/api/authentication/v1.BoundObjectReference"},
+		{Number: 4, Go: "ExpirationSeconds", JSON: "expirationSeconds", Shape: single, Type: "int64"},
+		{Number: 5, Go: "Attestations", JSON: "attestations", Shape: mapped, Key: "string", Type: "k8s.io/api/authentication/v1.AttestationValue"},
+	},
+	"k8s.io/api/authentication/v1.TokenRequestStatus": {
+		{Number: 1, Go: "Token", JSON: "token", Shape: single, Type: "string"},
+		{Number: 2, Go: "ExpirationTimestamp", JSON: "expirationTimestamp", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.Time"},
+	},
+	"k8s.io/api/authentication/v1.TokenReview": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Spec", JSON: "spec", Shape: single, Type: "k8s.io/api/authentication/v1.TokenReviewSpec"},
+		{Number: 3, Go: "Status", JSON: "status", Shape: single, Type: "k8s.io/api/authentication/v1.TokenReviewStatus"},
+	},
+	"k8s.io/api/authentication/v1.TokenReviewSpec": {
+		{Number: 1, Go: "Token", JSON: "token", Shape: single, Type: "string"},
+		{Number: 2, Go: "Audiences", JSON: "audiences", Shape: repeated, Type: "string"},
+	},
+	"k8s.io/api/authentication/v1.TokenReviewStatus": {
+		{Number: 1, Go: "Authenticated", JSON: "authenticated", Shape: single, Type: "bool"},
+		{Number: 2, Go: "User", JSON: "user", Shape: single, Type: "k8s.io/api/authentication/v1.UserInfo"},
+		{Number: 3, Go: "Error", JSON: "error", Shape: single, Type: "string"},
+		{Number: 4, Go: "Audiences", JSON: "audiences", Shape: repeated, Type: "string"},
+	},
+	"k8s.io/api/authentication/v1.UserInfo": {
+		{Number: 1, Go: "Username", JSON: "username", Shape: single, Type: "string"},
+		{Number: 2, Go: "UID", JSON: "uid", Shape: single, Type: "string"},
+		{Number: 3, Go: "Groups", JSON: "groups", Shape: repeated, Type: "string"},
+		{Number: 4, Go: "Extra", JSON: "extra", Shape: mapped, Key: "string", Type: "k8s.io/api/authentication/v1.ExtraValue"},
+	},
+	"k8s.io/api/authorization/v1.FieldSelectorAttributes": {
+		{Number: 1, Go: "RawSelector", JSON: "rawSelector", Shape: single, Type: "string"},
+		{Number: 2, Go: "Requirements", JSON: "requirements", Shape: repeated, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.FieldSelectorRequirement"},
+	},
+	"k8s.io/api/authorization/v1.LabelSelectorAttributes": {
+		{Number: 1, Go: "RawSelector", JSON: "rawSelector", Shape: single, Type: "string"},
+		{Number: 2, Go: "Requirements", JSON: "requirements", Shape: repeated, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.LabelSelectorRequirement"},
+	},
+	"k8s.io/api/authorization/v1.LocalSubjectAccessReview": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Spec", JSON: "spec", Shape: single, Type: "k8s.io/api/authorization/v1.SubjectAccessReviewSpec"},
+		{Number: 3, Go: "Status", JSON: "status", Shape: single, Type: "k8s.io/api/authorization/v1.SubjectAccessReviewStatus"},
+	},
+	"k8s.io/api/authorization/v1.NonResourceAttributes": {
+		{Number: 1, Go: "Path", JSON: "path", Shape: single, Type: "string"},
+		{Number: 2, Go: "Verb", JSON: "verb", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/authorization/v1.NonResourceRule": {
+		{Number: 1, Go: "Verbs", JSON: "verbs", Shape: repeated, Type: "string"},
+		{Number: 2, Go: "NonResourceURLs", JSON: "nonResourceURLs", Shape: repeated, Type: "string"},
+	},
+	"k8s.io/api/authorization/v1.ResourceAttributes": {
+		{Number: 1, Go: "Namespace", JSON: "namespace", Shape: single, Type: "string"},
+		{Number: 2, Go: "Verb", JSON: "verb", Shape: single, Type: "string"},
+		{Number: 3, Go: "Group", JSON: "group", Shape: single, Type: "string"},
+		{Number: 4, Go: "Version", JSON: "version", Shape: single, Type: "string"},
+		{Number: 5, Go: "Resource", JSON: "resource", Shape: single, Type: "string"},
+		{Number: 6, Go: "Subresource", JSON: "subresource", Shape: single, Type: "string"},
+		{Number: 7, Go: "Name", JSON: "name", Shape: single, Type: "string"},
+		{Number: 8, Go: "FieldSelector", JSON: "fieldSelector", Shape: single, Type: "k8s.io/api/authorization/v1.FieldSelectorAttributes"},
+		{Number: 9, Go: "LabelSelector", JSON: "labelSelector", Shape: single, Type: "k8s.io/api/authorization/v1.LabelSelectorAttributes"},
+	},
+	"k8s.io/api/authorization/v1.ResourceRule": {
+		{Number: 1, Go: "Verbs", JSON: "verbs", Shape: repeated, Type: "string"},
+		{Number: 2, Go: "APIGroups", JSON: "apiGroups", Shape: repeated, Type: "string"},
+		{Number: 3, Go: "Resources", JSON: "resources", Shape: repeated, Type: "string"},
+		{Number: 4, Go: "ResourceNames", JSON: "resourceNames", Shape: repeated, Type: "string"},
+	},
+	"k8s.io/api/authorization/v1.SelfSubjectAccessReview": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Spec", JSON: "spec", Shape: single, Type: "k8s.io/api/authorization/v1.SelfSubjectAccessReviewSpec"},
+		{Number: 3, Go: "Status", JSON: "status", Shape: single, Type: "k8s.io/api/authorization/v1.SubjectAccessReviewStatus"},
+	},
+	"k8s.io/api/authorization/v1.SelfSubjectAccessReviewSpec": {
+		{Number: 1, Go: "ResourceAttributes", JSON: "resourceAttributes", Shape: single, Type: "k8s.io/api/authorization/v1.ResourceAttributes"},
+		{Number: 2, Go: "NonResourceAttributes", JSON: "nonResourceAttributes", Shape: single, Type: "k8s.io/api/authorization/v1.NonResourceAttributes"},
+	},
+	"k8s.io/api/authorization/v1.SelfSubjectRulesReview": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Spec", JSON: "spec", Shape: single, Type: "k8s.io/api/authorization/v1.SelfSubjectRulesReviewSpec"},
+		{Number: 3, Go: "Status", JSON: "status", Shape: single, Type: "k8s.io/api/authorization/v1.SubjectRulesReviewStatus"},
+	},
+	"k8s.io/api/authorization/v1.SelfSubjectRulesReviewSpec": {
+		{Number: 1, Go: "Namespace", JSON: "namespace", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/authorization/v1.SubjectAccessReview": {
+		{Number: 1, Go: "ObjectMeta", JSON: "metadata", Shape: single, Type: "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},
+		{Number: 2, Go: "Spec", JSON: "spec", Shape: single, Type: "k8s.io/api/authorization/v1.SubjectAccessReviewSpec"},
+		{Number: 3, Go: "Status", JSON: "status", Shape: single, Type: "k8s.io/api/authorization/v1.SubjectAccessReviewStatus"},
+	},
+	"k8s.io/api/authorization/v1.SubjectAccessReviewSpec": {
+		{Number: 1, Go: "ResourceAttributes", JSON: "resourceAttributes", Shape: single, Type: "k8s.io/api/authorization/v1.ResourceAttributes"},
+		{Number: 2, Go: "NonResourceAttributes", JSON: "nonResourceAttributes", Shape: single, Type: "k8s.io/api/authorization/v1.NonResourceAttributes"},
+		{Number: 3, Go: "User", JSON: "user", Shape: single, Type: "string"},
+		{Number: 4, Go: "Groups", JSON: "groups", Shape: repeated, Type: "string"},
+		{Number: 5, Go: "Extra", JSON: "extra", Shape: mapped, Key: "string", Type: "k8s.io/api/authorization/v1.ExtraValue"},
+		{Number: 6, Go: "UID", JSON: "uid", Shape: single, Type: "string"},
+	},
+	"k8s.io/api/authorization/v1.SubjectAccessReviewStatus": {
+		{Number: 1, Go: "Allowed", JSON: "allowed", Shape: single, Type: "bool"},
+		{Number: 2, Go: "Reason", JSON: "reason", Shape: single, Type: "string"},
+		{Number: 3, Go: "EvaluationError", JSON: "evaluationError", Shape: single, Type: "string"},
+		{Number: 4, Go: "Denied", JSON: "denied", Shape: single, Type: "bool"},
+	},
+	"k8s.io/api/authorization/v1.SubjectRulesReviewStatus": {
+		{Number: 1, Go: "ResourceRules", JSON: "resourceRules", Shape: repeated, Type: "k8s.io/api/authorization/v1.ResourceRule"},
+		{Number: 2, Go: "NonResourceRules", JSON: "nonResourceRules", Shape: repeated, Type: "k8s.io/api/authorization/v1.NonResourceRule"},
+		{Number: 3, Go: "Incomplete", JSON: "incomplete", Shape: single, Type: "bool"},
+		{Number: 4, Go: "EvaluationError", JSON: "evaluationError", Shape: single, Type: "string"},
 	},
 	"k8s.io/api/autoscaling/v1.CrossVersionObjectReference": {
 		{Number: 1, Go: "Kind", JSON: "kind", Shape: single, Type: "string"},
@@ -2063,6 +2380,11 @@ var messages = map[string]message{
 		{Number: 4, Go: "PropagationPolicy", JSON: "propagationPolicy", Shape: single, Type: "string"},
 		{Number: 5, Go: "DryRun", JSON: "dryRun", Shape: repeated, Type: "string"},
 		{Number: 6, Go: "IgnoreStoreReadErrorWithClusterBreakingPotential", JSON: "ignoreStoreReadErrorWithClusterBreakingPotential", Shape: single, Type: "bool"},
+	},
+	"k8s.io/apimachinery/pkg/apis/meta/v1.FieldSelectorRequirement": {
+		{Number: 1, Go: "Key", JSON: "key", Shape: single, Type: "string"},
+		{Number: 2, Go: "Operator", JSON: "operator", Shape: single, Type: "string"},
+		{Number: 3, Go: "Values", JSON: "values", Shape: repeated, Type: "string"},
 	},
 	"k8s.io/apimachinery/pkg/apis/meta/v1.FieldsV1": {
 		{Number: 1, Go: "Raw", JSON: "-", Shape: single, Type: "[]byte"},

@@ -4,7 +4,10 @@
 //   - special(name, t) returns the codec of message name held in Go type t
 //     when it is one of: metav1.Time and MicroTime (a Timestamp
 //     {1: seconds, 2: nanos}), resource.Quantity ({1: its canonical
-//     string}), and a RawExtension held as json.RawMessage ({1: raw}).
+//     string}), a RawExtension held as json.RawMessage ({1: raw}), and a
+//     list of strings that is a message of its own ({1: repeated string}):
+//     the values of UserInfo.Extra (authentication's and authorization's
+//     ExtraValue), which a map cannot hold as a repeated field.
 //
 // Upstream's Time drops the nanoseconds on the wire, as its JSON does
 // (apimachinery meta/v1 time_proto.go), and MicroTime keeps microseconds
@@ -16,6 +19,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"time"
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
@@ -129,8 +133,47 @@ func special(name string, t reflect.Type) *specialCodec {
 		return quantityCodec
 	case name == upstream.RawExtension && t == reflect.TypeFor[json.RawMessage]():
 		return rawCodec
+	case strings.Contains(name, ".") && t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
+		// A message name held in a Go []string: the generator names a
+		// map's list values so (protofields, shape).
+		return stringListCodec
 	}
 	return nil
+}
+
+// stringListCodec is a list of strings wrapped in a message, {1: s} per
+// element: the map-value twin of the wrapped shape. An empty list is the
+// empty message and decodes to an empty, non-nil list, as upstream's does.
+var stringListCodec = &specialCodec{
+	encode: func(v reflect.Value) ([]byte, error) {
+		b := []byte{}
+		for i := range v.Len() {
+			b = appendString(appendTag(b, 1, wireBytes), v.Index(i).String())
+		}
+		return b, nil
+	},
+	decode: func(data []byte, v reflect.Value) error {
+		if v.IsNil() {
+			v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+		}
+		r := reader{buf: data}
+		for !r.done() {
+			f, err := r.next()
+			if err != nil {
+				return err
+			}
+			if f.num != 1 {
+				continue
+			}
+			if f.wire != wireBytes {
+				return fmt.Errorf("field 1: wire type %s, want bytes", f.wire)
+			}
+			e := reflect.New(v.Type().Elem()).Elem()
+			e.SetString(string(f.bytes))
+			v.Set(reflect.Append(v, e))
+		}
+		return nil
+	},
 }
 
 // timestamp encodes t as {1: seconds, 2: nanos}, nanos truncated to

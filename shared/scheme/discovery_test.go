@@ -70,7 +70,7 @@ func TestAPIResourceList(t *testing.T) {
 	}{
 		{name: "core", groupVersion: "v1", wantOK: true, wantJSON: []string{
 			`{"kind":"APIResourceList","groupVersion":"v1","resources":[{"name":"bindings","singularName":"binding","namespaced":true,"kind":"Binding","verbs":["create"]}`,
-			`{"name":"pods","singularName":"pod","namespaced":true,"kind":"Pod","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"shortNames":["po"],"categories":["all"]},{"name":"pods/binding","singularName":"","namespaced":true,"kind":"Binding","verbs":["create"]}`,
+			`{"name":"pods","singularName":"pod","namespaced":true,"kind":"Pod","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"shortNames":["po"],"categories":["all"]},{"name":"pods/attach","singularName":"","namespaced":true,"kind":"PodAttachOptions","verbs":["create","get"]},{"name":"pods/binding","singularName":"","namespaced":true,"kind":"Binding","verbs":["create"]}`,
 			`{"name":"pods/eviction","singularName":"","namespaced":true,"group":"policy","version":"v1","kind":"Eviction","verbs":["create"]}`,
 			`{"name":"serviceaccounts/token","singularName":"","namespaced":true,"group":"authentication.k8s.io","version":"v1","kind":"TokenRequest","verbs":["create"]}`,
 			`{"name":"namespaces","singularName":"namespace","namespaced":false,"kind":"Namespace","verbs":["create","delete","get","list","patch","update","watch"],"shortNames":["ns"]}`,
@@ -78,6 +78,23 @@ func TestAPIResourceList(t *testing.T) {
 		{name: "apps", groupVersion: "apps/v1", wantOK: true, wantJSON: []string{
 			`{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"apps/v1"`,
 			`{"name":"deployments/scale","singularName":"","namespaced":true,"group":"autoscaling","version":"v1","kind":"Scale","verbs":["get","patch","update"]}`,
+		}},
+		// Talk 000, "Authorization chain": the reviews are create-only
+		// questions; the local one lives in a namespace.
+		{name: "authorization reviews", groupVersion: "authorization.k8s.io/v1", wantOK: true, wantJSON: []string{
+			`{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"authorization.k8s.io/v1","resources":[` +
+				`{"name":"localsubjectaccessreviews","singularName":"localsubjectaccessreview","namespaced":true,"kind":"LocalSubjectAccessReview","verbs":["create"]},` +
+				`{"name":"selfsubjectaccessreviews","singularName":"selfsubjectaccessreview","namespaced":false,"kind":"SelfSubjectAccessReview","verbs":["create"]},` +
+				`{"name":"selfsubjectrulesreviews","singularName":"selfsubjectrulesreview","namespaced":false,"kind":"SelfSubjectRulesReview","verbs":["create"]},` +
+				`{"name":"subjectaccessreviews","singularName":"subjectaccessreview","namespaced":false,"kind":"SubjectAccessReview","verbs":["create"]}]}`,
+		}},
+		{name: "authentication reviews", groupVersion: "authentication.k8s.io/v1", wantOK: true, wantJSON: []string{
+			`"resources":[{"name":"selfsubjectreviews","singularName":"selfsubjectreview","namespaced":false,"kind":"SelfSubjectReview","verbs":["create"]},` +
+				`{"name":"tokenreviews","singularName":"tokenreview","namespaced":false,"kind":"TokenReview","verbs":["create"]}]`,
+		}},
+		{name: "webhook configurations", groupVersion: "admissionregistration.k8s.io/v1", wantOK: true, wantJSON: []string{
+			`{"name":"mutatingwebhookconfigurations","singularName":"mutatingwebhookconfiguration","namespaced":false,"kind":"MutatingWebhookConfiguration","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"categories":["api-extensions"]}`,
+			`{"name":"validatingwebhookconfigurations","singularName":"validatingwebhookconfiguration","namespaced":false,"kind":"ValidatingWebhookConfiguration","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"categories":["api-extensions"]}`,
 		}},
 		{name: "unserved version", groupVersion: "apps/v1beta1"},
 		{name: "unserved group", groupVersion: "networking.k8s.io/v1"},
@@ -143,8 +160,9 @@ func TestAggregatedDiscovery(t *testing.T) {
 		want       string
 	}{
 		{name: "core at /api", core: true, wantGroups: []string{""}, resource: "pods",
-			want: `{"resource":"pods","responseKind":{"group":"","version":"v1","kind":"Pod"},"scope":"Namespaced","singularResource":"pod","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"shortNames":["po"],"categories":["all"],"subresources":[{"subresource":"binding","responseKind":{"group":"","version":"v1","kind":"Binding"},"verbs":["create"]}`},
-		{name: "named groups at /apis", wantGroups: []string{"apps", "events.k8s.io", "batch", "rbac.authorization.k8s.io", "coordination.k8s.io", "discovery.k8s.io"},
+			want: `{"resource":"pods","responseKind":{"group":"","version":"v1","kind":"Pod"},"scope":"Namespaced","singularResource":"pod","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"shortNames":["po"],"categories":["all"],"subresources":[{"subresource":"attach","responseKind":{"group":"","version":"v1","kind":"PodAttachOptions"},"verbs":["create","get"]},{"subresource":"binding","responseKind":{"group":"","version":"v1","kind":"Binding"},"verbs":["create"]}`},
+		{name: "named groups at /apis", wantGroups: []string{"apps", "events.k8s.io", "authentication.k8s.io", "authorization.k8s.io", "batch",
+			"rbac.authorization.k8s.io", "admissionregistration.k8s.io", "coordination.k8s.io", "discovery.k8s.io"},
 			resource: "deployments",
 			want:     `"subresources":[{"subresource":"scale","responseKind":{"group":"autoscaling","version":"v1","kind":"Scale"},"verbs":["get","patch","update"]},{"subresource":"status","responseKind":{"group":"apps","version":"v1","kind":"Deployment"},"verbs":["get","patch","update"]}]`},
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	admissionregistrationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/admissionregistration/v1"
 	appsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/apps/v1"
 	batchv1 "github.com/kubeworkbook/kubeworkbook/shared/api/batch/v1"
 	coordinationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/coordination/v1"
@@ -167,6 +168,14 @@ func TestCells(t *testing.T) {
 			Ports:       []discoveryv1.EndpointPort{{Port: ptr(int32(80))}, {Name: ptr("metrics")}, {}, {Port: ptr(int32(9090))}},
 			Endpoints:   []discoveryv1.Endpoint{{Addresses: []string{"10.0.0.1"}}, {Addresses: []string{"10.0.0.2"}}}},
 			want: []any{"web-abc", "IPv4", "80,metrics,* + 1 more...", "10.0.0.1,10.0.0.2", "10m"}},
+		// Talk 000, "Admission": `kubectl get validatingwebhookconfigurations`
+		// counts the endpoints each write may be sent to.
+		{name: "validating webhooks", group: "admissionregistration.k8s.io", resource: "validatingwebhookconfigurations",
+			obj: &admissionregistrationv1.ValidatingWebhookConfiguration{ObjectMeta: meta("pod-policy"),
+				Webhooks: []admissionregistrationv1.ValidatingWebhook{{Name: "a.example.com"}, {Name: "b.example.com"}}},
+			want: []any{"pod-policy", int64(2), "10m"}},
+		{name: "mutating configuration without webhooks", group: "admissionregistration.k8s.io", resource: "mutatingwebhookconfigurations",
+			obj: &admissionregistrationv1.MutatingWebhookConfiguration{ObjectMeta: meta("none")}, want: []any{"none", int64(0), "10m"}},
 		{name: "empty endpoint slice", group: "discovery.k8s.io", resource: "endpointslices", obj: &discoveryv1.EndpointSlice{ObjectMeta: meta("e")},
 			want: []any{"e", "", "<unset>", "<unset>", "10m"}},
 	}

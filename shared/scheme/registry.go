@@ -73,9 +73,11 @@ func build(rs []*Resource) *registry {
 }
 
 // All returns every resource in a stable order: the core group's in
-// alphabetical order, then each named group's (apps, events.k8s.io, batch,
-// rbac.authorization.k8s.io, coordination.k8s.io, discovery.k8s.io). The
-// slice is a copy; the Resources are shared and must not be modified.
+// alphabetical order, then each named group's (apps, events.k8s.io,
+// authentication.k8s.io, authorization.k8s.io, batch,
+// rbac.authorization.k8s.io, admissionregistration.k8s.io,
+// coordination.k8s.io, discovery.k8s.io). The slice is a copy; the
+// Resources are shared and must not be modified.
 func All() []*Resource { return slices.Clone(table.all) }
 
 // ByResource finds a resource by group and plural name ("apps",

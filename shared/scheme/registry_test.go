@@ -184,11 +184,21 @@ func TestByCategoryAndGroups(t *testing.T) {
 	if diff := cmp.Diff([]string{"pods", "services", "deployments", "replicasets", "jobs"}, all); diff != "" {
 		t.Errorf("kubectl get all (-want +got):\n%s", diff)
 	}
+	var extensions []string
+	for _, r := range ByCategory("api-extensions") {
+		extensions = append(extensions, r.Resource)
+	}
+	if diff := cmp.Diff([]string{"mutatingwebhookconfigurations", "validatingwebhookconfigurations"}, extensions); diff != "" {
+		t.Errorf("kubectl get api-extensions (-want +got):\n%s", diff)
+	}
 	var groups []string
 	for _, gv := range Groups() {
 		groups = append(groups, gv.String())
 	}
-	want := []string{"v1", "apps/v1", "events.k8s.io/v1", "batch/v1", "rbac.authorization.k8s.io/v1", "coordination.k8s.io/v1", "discovery.k8s.io/v1"}
+	// Upstream's group priorities: authentication and authorization
+	// right after events, admissionregistration after rbac.
+	want := []string{"v1", "apps/v1", "events.k8s.io/v1", "authentication.k8s.io/v1", "authorization.k8s.io/v1", "batch/v1",
+		"rbac.authorization.k8s.io/v1", "admissionregistration.k8s.io/v1", "coordination.k8s.io/v1", "discovery.k8s.io/v1"}
 	if diff := cmp.Diff(want, groups); diff != "" {
 		t.Errorf("Groups (-want +got):\n%s", diff)
 	}

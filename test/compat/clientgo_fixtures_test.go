@@ -13,6 +13,7 @@ package compat
 import (
 	"testing"
 
+	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	appsv1 "k8s.io/api/apps/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	coordinationv1 "k8s.io/api/coordination/v1"
@@ -37,7 +38,16 @@ func typedFixtures(cs kubernetes.Interface, ns string) map[string]func(*testing.
 	template := corev1.PodTemplateSpec{ObjectMeta: metav1.ObjectMeta{Labels: labels}, Spec: podSpec}
 	selector := &metav1.LabelSelector{MatchLabels: labels}
 	core, apps := cs.CoreV1(), cs.AppsV1()
-	rbac := cs.RbacV1()
+	rbac, admission := cs.RbacV1(), cs.AdmissionregistrationV1()
+	// The webhook configurations register one webhook for a resource no
+	// one serves, failing open, so that no other test's write is sent to
+	// its (unreachable) endpoint.
+	webhookClient := admissionregistrationv1.WebhookClientConfig{URL: ptr("https://127.0.0.1:1/compat")}
+	webhookRules := []admissionregistrationv1.RuleWithOperations{{
+		Operations: []admissionregistrationv1.OperationType{admissionregistrationv1.Create},
+		Rule: admissionregistrationv1.Rule{APIGroups: []string{"compat.example.com"}, APIVersions: []string{"v1"},
+			Resources: []string{"widgets"}},
+	}}
 	return map[string]func(*testing.T){
 		"configmaps": crud[*corev1.ConfigMap, *corev1.ConfigMapList](core.ConfigMaps(ns),
 			&corev1.ConfigMap{ObjectMeta: meta, Data: map[string]string{"k": "v"}}),
@@ -133,6 +143,22 @@ func typedFixtures(cs kubernetes.Interface, ns string) map[string]func(*testing.
 				RoleRef:    rbacv1.RoleRef{APIGroup: rbacv1.GroupName, Kind: "Role", Name: fixtureName},
 				Subjects:   []rbacv1.Subject{{Kind: rbacv1.ServiceAccountKind, Name: "default", Namespace: ns}},
 			}),
+		"mutatingwebhookconfigurations.admissionregistration.k8s.io": crud[*admissionregistrationv1.MutatingWebhookConfiguration,
+			*admissionregistrationv1.MutatingWebhookConfigurationList](admission.MutatingWebhookConfigurations(),
+			&admissionregistrationv1.MutatingWebhookConfiguration{ObjectMeta: meta, Webhooks: []admissionregistrationv1.MutatingWebhook{{
+				Name: "defaults.compat.example.com", ClientConfig: webhookClient, Rules: webhookRules,
+				FailurePolicy:           ptr(admissionregistrationv1.Ignore),
+				SideEffects:             ptr(admissionregistrationv1.SideEffectClassNone),
+				AdmissionReviewVersions: []string{"v1"},
+			}}}),
+		"validatingwebhookconfigurations.admissionregistration.k8s.io": crud[*admissionregistrationv1.ValidatingWebhookConfiguration,
+			*admissionregistrationv1.ValidatingWebhookConfigurationList](admission.ValidatingWebhookConfigurations(),
+			&admissionregistrationv1.ValidatingWebhookConfiguration{ObjectMeta: meta, Webhooks: []admissionregistrationv1.ValidatingWebhook{{
+				Name: "policy.compat.example.com", ClientConfig: webhookClient, Rules: webhookRules,
+				FailurePolicy:           ptr(admissionregistrationv1.Ignore),
+				SideEffects:             ptr(admissionregistrationv1.SideEffectClassNone),
+				AdmissionReviewVersions: []string{"v1"},
+			}}}),
 		"roles.rbac.authorization.k8s.io": crud[*rbacv1.Role, *rbacv1.RoleList](rbac.Roles(ns),
 			&rbacv1.Role{ObjectMeta: meta, Rules: []rbacv1.PolicyRule{{
 				APIGroups: []string{"apps"}, Resources: []string{"deployments"}, Verbs: []string{"get"},

@@ -14,7 +14,10 @@ import (
 	"sort"
 	"strings"
 
+	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	appsv1 "k8s.io/api/apps/v1"
+	authenticationv1 "k8s.io/api/authentication/v1"
+	authorizationv1 "k8s.io/api/authorization/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	coordinationv1 "k8s.io/api/coordination/v1"
@@ -34,14 +37,15 @@ type groupVersion struct {
 	addToScheme func(*runtime.Scheme) error
 	// extra names definitions from other groups that this group-version's
 	// routes return: the scale subresource of deployments, replicasets,
-	// statefulsets and replicationcontrollers speaks autoscaling/v1 Scale.
+	// statefulsets and replicationcontrollers speaks autoscaling/v1 Scale,
+	// serviceaccounts/token authentication.k8s.io/v1 TokenRequest.
 	extra []string
 }
 
 // servedGroupVersions are the group-versions of the project's API server
 // (stage 2); the schema package embeds one document per entry.
 var servedGroupVersions = []groupVersion{
-	{corev1.SchemeGroupVersion, "api/v1", corev1.AddToScheme, []string{autoscalingv1.Scale{}.OpenAPIModelName()}},
+	{corev1.SchemeGroupVersion, "api/v1", corev1.AddToScheme, []string{autoscalingv1.Scale{}.OpenAPIModelName(), authenticationv1.TokenRequest{}.OpenAPIModelName()}},
 	{appsv1.SchemeGroupVersion, "apis/apps/v1", appsv1.AddToScheme, []string{autoscalingv1.Scale{}.OpenAPIModelName()}},
 	{batchv1.SchemeGroupVersion, "apis/batch/v1", batchv1.AddToScheme, nil},
 	{rbacv1.SchemeGroupVersion, "apis/rbac.authorization.k8s.io/v1", rbacv1.AddToScheme, nil},
@@ -49,6 +53,9 @@ var servedGroupVersions = []groupVersion{
 	{discoveryv1.SchemeGroupVersion, "apis/discovery.k8s.io/v1", discoveryv1.AddToScheme, nil},
 	{autoscalingv1.SchemeGroupVersion, "apis/autoscaling/v1", autoscalingv1.AddToScheme, nil},
 	{eventsv1.SchemeGroupVersion, "apis/events.k8s.io/v1", eventsv1.AddToScheme, nil},
+	{authenticationv1.SchemeGroupVersion, "apis/authentication.k8s.io/v1", authenticationv1.AddToScheme, nil},
+	{authorizationv1.SchemeGroupVersion, "apis/authorization.k8s.io/v1", authorizationv1.AddToScheme, nil},
+	{admissionregistrationv1.SchemeGroupVersion, "apis/admissionregistration.k8s.io/v1", admissionregistrationv1.AddToScheme, nil},
 }
 
 // everyDocument names the meta/v1 definitions every group-version's routes

@@ -36,6 +36,7 @@ func TestRoots(t *testing.T) {
 			name: "core",
 			path: "api/v1",
 			want: []string{"io.k8s.api.core.v1.Pod", "io.k8s.api.core.v1.PodList", "io.k8s.api.core.v1.ConfigMap", "io.k8s.api.autoscaling.v1.Scale",
+				"io.k8s.api.authentication.v1.TokenRequest",
 				"io.k8s.apimachinery.pkg.apis.meta.v1.Status", "io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions", "io.k8s.apimachinery.pkg.apis.meta.v1.WatchEvent"},
 			not: []string{"io.k8s.api.core.v1.PodLogOptions", "io.k8s.api.core.v1.PodStatusResult", "io.k8s.api.core.v1.List",
 				"io.k8s.apimachinery.pkg.apis.meta.v1.ListOptions"},
@@ -45,6 +46,13 @@ func TestRoots(t *testing.T) {
 			path: "apis/apps/v1",
 			want: []string{"io.k8s.api.apps.v1.Deployment", "io.k8s.api.autoscaling.v1.Scale", "io.k8s.apimachinery.pkg.apis.meta.v1.APIResourceList"},
 			not:  []string{"io.k8s.api.core.v1.Pod", "io.k8s.api.batch.v1.Job"},
+		},
+		{
+			name: "authorization reviews",
+			path: "apis/authorization.k8s.io/v1",
+			want: []string{"io.k8s.api.authorization.v1.SubjectAccessReview", "io.k8s.api.authorization.v1.SelfSubjectRulesReview",
+				"io.k8s.apimachinery.pkg.apis.meta.v1.Status"},
+			not: []string{"io.k8s.api.authentication.v1.TokenReview"},
 		},
 	}
 	for _, tc := range tests {

@@ -7,8 +7,8 @@
 //
 // The rule is short: shared/api/<group>/<version> is
 // k8s.io/api/<group>/<version>, three apimachinery packages are listed in
-// packages, and two types that live in a different package upstream are
-// listed in types.
+// packages, and the few types that live in a different package upstream
+// are listed in types.
 package upstream
 
 import (
@@ -16,6 +16,7 @@ import (
 	"reflect"
 	"strings"
 
+	authorizationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/authorization/v1"
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 )
 
@@ -38,11 +39,13 @@ const RawExtension = "k8s.io/apimachinery/pkg/runtime.RawExtension"
 
 // types names the types that live in a different package upstream:
 // RawExtension is in our meta/v1 but in apimachinery's runtime package
-// there, and a json.RawMessage field (the object of a WatchEvent) is
-// upstream's RawExtension.
+// there, a json.RawMessage field (the object of a WatchEvent) is
+// upstream's RawExtension, and the field selector requirement of an
+// access review is meta/v1's upstream.
 var types = map[reflect.Type]string{
-	reflect.TypeFor[metav1.RawExtension](): RawExtension,
-	reflect.TypeFor[json.RawMessage]():     RawExtension,
+	reflect.TypeFor[metav1.RawExtension]():                      RawExtension,
+	reflect.TypeFor[json.RawMessage]():                          RawExtension,
+	reflect.TypeFor[authorizationv1.FieldSelectorRequirement](): "k8s.io/apimachinery/pkg/apis/meta/v1.FieldSelectorRequirement",
 }
 
 // Package returns the upstream import path that our import path pkgPath

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	appsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/apps/v1"
+	authorizationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/authorization/v1"
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/api/intstr"
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
@@ -33,6 +34,8 @@ func TestName(t *testing.T) {
 		{"int or string", reflect.TypeFor[intstr.IntOrString](), "k8s.io/apimachinery/pkg/util/intstr.IntOrString", true},
 		{"raw extension moves package", reflect.TypeFor[metav1.RawExtension](), upstream.RawExtension, true},
 		{"raw JSON is a raw extension", reflect.TypeFor[json.RawMessage](), upstream.RawExtension, true},
+		{"field selector requirement moves package", reflect.TypeFor[authorizationv1.FieldSelectorRequirement](),
+			"k8s.io/apimachinery/pkg/apis/meta/v1.FieldSelectorRequirement", true},
 		{"outside shared/api", reflect.TypeFor[notAPI](), "", false},
 		{"unnamed", reflect.TypeFor[[]corev1.Pod](), "", false},
 		{"standard library", reflect.TypeFor[string](), "", false},

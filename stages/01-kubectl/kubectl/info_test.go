@@ -49,7 +49,7 @@ func TestAPIResources(t *testing.T) {
 	c := newCluster(t)
 	r := c.run(t, "api-resources", "--no-headers")
 	mustSucceed(t, r)
-	if !strings.Contains(r.out, "\nconfigmaps               cm       v1                             true    ConfigMap\n") {
+	if !strings.Contains(r.out, "\nconfigmaps                        cm       v1                                true    ConfigMap\n") {
 		t.Errorf("api-resources --no-headers columns:\n%s", r.out)
 	}
 	r = c.run(t, "api-versions")

@@ -12,8 +12,9 @@ import (
 
 func TestBuiltinGroupVersions(t *testing.T) {
 	want := []string{
-		"apps/v1", "autoscaling/v1", "batch/v1", "coordination.k8s.io/v1",
-		"discovery.k8s.io/v1", "events.k8s.io/v1", "rbac.authorization.k8s.io/v1", "v1",
+		"admissionregistration.k8s.io/v1", "apps/v1", "authentication.k8s.io/v1", "authorization.k8s.io/v1",
+		"autoscaling/v1", "batch/v1", "coordination.k8s.io/v1", "discovery.k8s.io/v1", "events.k8s.io/v1",
+		"rbac.authorization.k8s.io/v1", "v1",
 	}
 	if diff := cmp.Diff(want, BuiltinGroupVersions()); diff != "" {
 		t.Errorf("BuiltinGroupVersions() (-want +got):\n%s", diff)
@@ -84,6 +85,10 @@ func TestBuiltinDocuments(t *testing.T) {
 		"coordination.k8s.io/v1":       {"Lease"},
 		"discovery.k8s.io/v1":          {"EndpointSlice"},
 		"autoscaling/v1":               {"HorizontalPodAutoscaler", "Scale"},
+		"authentication.k8s.io/v1":     {"TokenReview", "SelfSubjectReview", "TokenRequest"},
+		"authorization.k8s.io/v1": {"SubjectAccessReview", "LocalSubjectAccessReview", "SelfSubjectAccessReview",
+			"SelfSubjectRulesReview"},
+		"admissionregistration.k8s.io/v1": {"MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"},
 	}
 	for gv, want := range kinds {
 		d := builtinDoc(t, gv)

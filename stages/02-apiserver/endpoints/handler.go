@@ -69,6 +69,9 @@ type Options struct {
 	// Now is the clock of managedFields times and of table ages; nil
 	// means time.Now. Tests fix it.
 	Now func() time.Time
+	// TokenRequests issues the token of serviceaccounts/NAME/token
+	// (kubelet.go); nil answers 501, for a server without a signing key.
+	TokenRequests TokenRequestFunc
 }
 
 // Handler serves the REST API of every resource in a Registry. It is safe

@@ -8,8 +8,11 @@
 //     host assigned` for an unscheduled pod, as upstream; otherwise 503
 //     until stage 5.
 //   - proxy (nodes/NAME/proxy/...): 503 until stage 5.
-//   - tokenRequest (serviceaccounts/NAME/token): 501 until stage 2b signs
-//     tokens.
+//   - tokenRequest (serviceaccounts/NAME/token): the TokenRequest the
+//     kubelet posts for a pod's projected token volume, and `kubectl
+//     create token`; Options.TokenRequests issues the token (201), and a
+//     server without one answers 501.
+//   - TokenRequestFunc: the signature of Options.TokenRequests.
 //
 // Each answer says which stage adds the missing piece, so a student who
 // runs `kubectl logs` in stage 2 learns why it cannot work yet instead of
@@ -17,11 +20,14 @@
 package endpoints
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
+	authenticationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/authentication/v1"
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
+	"github.com/kubeworkbook/kubeworkbook/shared/validation/field"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
 )
@@ -113,16 +119,59 @@ func (h *Handler) proxy(rq *request) {
 	writeError(rq, errNoKubelet(rq.res.Resource, rq.name, "proxy", rq.name))
 }
 
-// tokenRequest serves serviceaccounts/NAME/token. The service account
-// must exist; signing its token is stage 2b's.
+// TokenRequestFunc issues a token for the service account name in
+// namespace, as tr's spec asks (audiences, lifetime, bound object). On
+// success tr holds the answer: its defaulted spec, metadata and
+// status.token with status.expirationTimestamp. Errors are
+// *apierrors.StatusError for the client (404 for a missing service
+// account, 422 for a bad spec). The server's is serviceaccount's
+// (*Issuer).CreateToken over its registry.
+type TokenRequestFunc func(ctx context.Context, namespace, name string, tr *authenticationv1.TokenRequest) error
+
+// tokenRequest serves POST serviceaccounts/NAME/token: the body is a
+// TokenRequest (JSON, YAML or protobuf) whose name, when given, must be
+// the service account's; the answer is 201 with the issued token.
 func (h *Handler) tokenRequest(rq *request) {
+	if h.opts.TokenRequests == nil {
+		h.noTokenRequests(rq)
+		return
+	}
+	tr := &authenticationv1.TokenRequest{}
+	if _, err := h.readCreate(rq, kindOf(rq), tr, tokenRequestName(rq.name)); err != nil {
+		writeError(rq, err)
+		return
+	}
+	if err := h.opts.TokenRequests(rq.ctx, rq.namespace, rq.name, tr); err != nil {
+		writeError(rq, err)
+		return
+	}
+	writeObject(rq, http.StatusCreated, tr)
+}
+
+// tokenRequestName is upstream's check of a TokenRequest's name: empty,
+// or the service account's (422 otherwise).
+func tokenRequestName(name string) nameCheck {
+	return func(obj metav1.Object) error {
+		if got := obj.GetObjectMeta().Name; got != "" && got != name {
+			gk := metav1.GroupKind{Group: authenticationv1.GroupName, Kind: "TokenRequest"}
+			return apierrors.NewInvalid(gk, name, field.ErrorList{
+				field.Invalid(field.NewPath("metadata", "name"), got, "must match the service account name if specified")})
+		}
+		return nil
+	}
+}
+
+// noTokenRequests answers for a server that cannot sign tokens: the
+// service account must exist (404 first, as upstream checks), and then
+// the signing key is what is missing.
+func (h *Handler) noTokenRequests(rq *request) {
 	if _, err := rq.store.Get(rq.ctx, rq.key(), registry.GetOptions{}); err != nil {
 		writeError(rq, err)
 		return
 	}
 	writeError(rq, &apierrors.StatusError{ErrStatus: metav1.Status{
 		Status: metav1.StatusFailure, Code: http.StatusNotImplemented,
-		Message: fmt.Sprintf("serviceaccounts %q: token requests are not served yet: signing service account tokens comes with the request chain of stage 2b (issue 5)", rq.name),
+		Message: fmt.Sprintf("serviceaccounts %q: token requests are not served: this API server was started without a service-account signing key, so it cannot issue tokens", rq.name),
 		Details: &metav1.StatusDetails{Name: rq.name, Kind: "serviceaccounts"},
 	}})
 }

@@ -11,8 +11,8 @@
 //     (`kubectl drain`), through Registry.Eviction.
 //   - log, exec, attach, portforward, nodes/proxy: served by a kubelet,
 //     which arrives in stage 5 (kubelet.go).
-//   - serviceaccounts/token: TokenRequest, which needs the request chain
-//     of stage 2b (kubelet.go).
+//   - serviceaccounts/token: a TokenRequest, answered by
+//     Options.TokenRequests (kubelet.go).
 //
 // status and finalize are the object itself and go through update.go and
 // patch.go.

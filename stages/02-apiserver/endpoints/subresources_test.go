@@ -1,11 +1,15 @@
 package endpoints
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
+	authenticationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/authentication/v1"
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
 )
 
 // `kubectl scale deployment web --replicas=5` reads and writes the
@@ -106,7 +110,8 @@ func TestKubeletSubresources(t *testing.T) {
 		{"port-forward needs stage 5", "POST", podsPath + "/running/portforward", 503, "stage 5"},
 		{"node proxy needs stage 5", "GET", "/api/v1/nodes/node-1/proxy/metrics", 503, `nodes "node-1": proxy is served by the kubelet`},
 		{"proxy of a missing node", "GET", "/api/v1/nodes/nope/proxy/metrics", 404, `nodes "nope" not found`},
-		{"token request needs stage 2b", "POST", "/api/v1/namespaces/default/serviceaccounts/default/token", 501, "stage 2b"},
+		{"token request without a signing key", "POST", "/api/v1/namespaces/default/serviceaccounts/default/token", 501, "started without a service-account signing key"},
+		{"token request of a missing service account", "POST", "/api/v1/namespaces/default/serviceaccounts/nope/token", 404, `serviceaccounts "nope" not found`},
 		{"attach on a node needs stage 5", "POST", podsPath + "/running/attach", 503, `pods "running": attach is served by the kubelet`},
 		{"attach of an unscheduled pod", "GET", podsPath + "/pending/attach", 400, "pod pending does not have a host assigned"},
 		{"log takes no POST", "POST", podsPath + "/running/log", 405, "does not allow this method"},
@@ -124,6 +129,63 @@ func TestKubeletSubresources(t *testing.T) {
 			}
 			if msg := r.status(t).Message; !strings.Contains(msg, tc.message) {
 				t.Errorf("message = %q, want it to contain %q", msg, tc.message)
+			}
+		})
+	}
+}
+
+// Talk 000, "Authentication": `kubectl create token builder` posts a
+// TokenRequest to the service account's token subresource, and the
+// server answers 201 with the signed token and when it expires.
+func TestTokenRequest(t *testing.T) {
+	expiry := metav1.NewTime(testNow.Add(time.Hour))
+	var asked []string
+	issue := func(_ context.Context, namespace, name string, tr *authenticationv1.TokenRequest) error {
+		asked = append(asked, namespace+"/"+name+" "+strings.Join(tr.Spec.Audiences, ","))
+		if name != "builder" {
+			return apierrors.NewNotFound(metav1.GroupResource{Resource: "serviceaccounts"}, name)
+		}
+		tr.Name, tr.Namespace = name, namespace
+		tr.Status = authenticationv1.TokenRequestStatus{Token: "signed." + name, ExpirationTimestamp: expiry}
+		return nil
+	}
+	s := newTestServer(t, Options{TokenRequests: issue})
+	const path = "/api/v1/namespaces/default/serviceaccounts/builder/token"
+	yamlBody := "apiVersion: authentication.k8s.io/v1\nkind: TokenRequest\nspec:\n  audiences: [vault]\n"
+	proto := protobufCall(t, "POST", path, &authenticationv1.TokenRequest{Spec: authenticationv1.TokenRequestSpec{Audiences: []string{"vault"}}},
+		metav1.GroupVersionKind{Group: authenticationv1.GroupName, Version: "v1", Kind: "TokenRequest"})
+	tests := []struct {
+		name      string
+		call      call
+		wantCode  int
+		wantAsked string
+		want      string // in the body
+	}{
+		{name: "kubectl create token", call: call{method: "POST", path: path, body: `{"apiVersion":"authentication.k8s.io/v1","kind":"TokenRequest","spec":{"audiences":["vault"],"expirationSeconds":3600}}`},
+			wantCode: 201, wantAsked: "default/builder vault", want: `"status":{"token":"signed.builder","expirationTimestamp":"2025-01-02T01:00:00Z"}`},
+		{name: "yaml body", call: call{method: "POST", path: path, body: yamlBody, header: []string{"Content-Type: application/yaml"}},
+			wantCode: 201, wantAsked: "default/builder vault", want: `"kind":"TokenRequest","apiVersion":"authentication.k8s.io/v1"`},
+		{name: "protobuf body, as client-go sends it", call: proto, wantCode: 201, wantAsked: "default/builder vault", want: `"token":"signed.builder"`},
+		{name: "missing service account", call: call{method: "POST", path: "/api/v1/namespaces/default/serviceaccounts/nope/token", body: `{}`},
+			wantCode: 404, wantAsked: "default/nope ", want: `serviceaccounts \"nope\" not found`},
+		{name: "body names another service account", call: call{method: "POST", path: path, body: `{"metadata":{"name":"other"}}`},
+			wantCode: 422, want: "metadata.name: Invalid value: \\\"other\\\": must match the service account name if specified"},
+		{name: "body of another kind", call: call{method: "POST", path: path, body: `{"apiVersion":"v1","kind":"Pod"}`},
+			wantCode: 400, want: "does not match the expected API version"},
+		{name: "token requests are only created", call: call{method: "GET", path: path}, wantCode: 405},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			asked = nil
+			r := s.do(tc.call)
+			if r.code != tc.wantCode {
+				t.Fatalf("= %d %s, want %d", r.code, r.body, tc.wantCode)
+			}
+			if got := strings.Join(asked, ";"); got != tc.wantAsked {
+				t.Errorf("issuer asked for %q, want %q", got, tc.wantAsked)
+			}
+			if !strings.Contains(string(r.body), tc.want) {
+				t.Errorf("body %s lacks %s", r.body, tc.want)
 			}
 		})
 	}

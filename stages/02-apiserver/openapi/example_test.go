@@ -37,7 +37,10 @@ func ExampleNew() {
 	fmt.Println(url[:strings.Index(url, "=")+1] + "...")
 	// Output:
 	// api/v1
+	// apis/admissionregistration.k8s.io/v1
 	// apis/apps/v1
+	// apis/authentication.k8s.io/v1
+	// apis/authorization.k8s.io/v1
 	// apis/batch/v1
 	// apis/coordination.k8s.io/v1
 	// apis/discovery.k8s.io/v1

@@ -21,7 +21,9 @@ package openapi
 import (
 	"reflect"
 
+	admissionregistrationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/admissionregistration/v1"
 	appsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/apps/v1"
+	authenticationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/authentication/v1"
 	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
 	discoveryv1 "github.com/kubeworkbook/kubeworkbook/shared/api/discovery/v1"
 	eventsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/events/v1"
@@ -33,6 +35,11 @@ var requiredMarkers = map[reflect.Type]map[string]bool{
 	// +required: a Deployment or ReplicaSet without a spec is refused.
 	reflect.TypeFor[appsv1.Deployment](): {"spec": true},
 	reflect.TypeFor[appsv1.ReplicaSet](): {"spec": true},
+	// +required, though written with omitempty: a TokenReview without a
+	// token, a webhook that does not declare its side effects.
+	reflect.TypeFor[authenticationv1.TokenReviewSpec]():          {"token": true},
+	reflect.TypeFor[admissionregistrationv1.MutatingWebhook]():   {"sideEffects": true},
+	reflect.TypeFor[admissionregistrationv1.ValidatingWebhook](): {"sideEffects": true},
 
 	// +optional, though written without omitempty.
 	reflect.TypeFor[appsv1.DeploymentCondition]():   {"type": false, "status": false},

@@ -138,7 +138,10 @@ func TestKindDefinitions(t *testing.T) {
 		{"status is core's", "apis/batch/v1", "io.k8s.apimachinery.pkg.apis.meta.v1.Status", []gvkExtension{{Version: "v1", Kind: "Status"}}},
 		{"watch event is every group's", "apis/apps/v1", "io.k8s.apimachinery.pkg.apis.meta.v1.WatchEvent", []gvkExtension{
 			{Version: "v1", Kind: "WatchEvent"},
+			{Group: "admissionregistration.k8s.io", Version: "v1", Kind: "WatchEvent"},
 			{Group: "apps", Version: "v1", Kind: "WatchEvent"},
+			{Group: "authentication.k8s.io", Version: "v1", Kind: "WatchEvent"},
+			{Group: "authorization.k8s.io", Version: "v1", Kind: "WatchEvent"},
 			{Group: "batch", Version: "v1", Kind: "WatchEvent"},
 			{Group: "coordination.k8s.io", Version: "v1", Kind: "WatchEvent"},
 			{Group: "discovery.k8s.io", Version: "v1", Kind: "WatchEvent"},

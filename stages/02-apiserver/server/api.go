@@ -45,7 +45,9 @@ func newAPI(store *storage.Store, cfg *Config, m *metrics) (*api, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build the registry: %w", err)
 	}
-	cached := &cachedRegistry{reg: reg, caches: map[metav1.GroupResource]*watchcache.Cacher{}}
+	// Without an authenticator and authorizer the reviews answer 503.
+	cached := &cachedRegistry{reg: reg, caches: map[metav1.GroupResource]*watchcache.Cacher{},
+		reviews: newReviewStorages(nil, nil, nil)}
 	for _, res := range reg.Resources() {
 		inner, _ := reg.Storage(res.Group, res.Resource)
 		c, err := watchcache.Wrap(inner, watchcache.Options{
@@ -82,17 +84,24 @@ func (a *api) close() error {
 
 // cachedRegistry serves each resource from its watch cache and the
 // subresources that are writes (scale, binding, eviction) from the
-// registry directly, as the cache would only pass them through.
+// registry directly, as the cache would only pass them through. The
+// reviews (reviews.go) are stored nowhere and have no cache.
 type cachedRegistry struct {
-	reg    *registry.Registry
-	caches map[metav1.GroupResource]*watchcache.Cacher
+	reg     *registry.Registry
+	caches  map[metav1.GroupResource]*watchcache.Cacher
+	reviews map[metav1.GroupResource]registry.Storage
 }
 
 var _ endpoints.Registry = (*cachedRegistry)(nil)
 
-// Storage returns the cached storage of group/resource.
+// Storage returns the cached storage of group/resource, or its review
+// storage.
 func (c *cachedRegistry) Storage(group, resource string) (registry.Storage, bool) {
-	s, ok := c.caches[metav1.GroupResource{Group: group, Resource: resource}]
+	gr := metav1.GroupResource{Group: group, Resource: resource}
+	if s, ok := c.caches[gr]; ok {
+		return s, true
+	}
+	s, ok := c.reviews[gr]
 	return s, ok
 }
 

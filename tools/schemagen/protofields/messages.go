@@ -123,6 +123,12 @@ func shape(f *field, t reflect.Type) []reflect.Type {
 		f.Shape = shapeMap
 		f.Key = typeName(deref(t.Key()))
 		f.Type = typeName(deref(t.Elem()))
+		if elem := deref(t.Elem()); elem.Kind() == reflect.Slice && ownMessage(elem) {
+			// A map value cannot be repeated, so a list value is a
+			// message of its own, named: UserInfo.Extra holds
+			// authentication's ExtraValue {1: repeated string}.
+			f.Type = fullName(elem)
+		}
 		return structs(deref(t.Elem()))
 	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
 		f.Shape = shapeRepeated

@@ -16,7 +16,10 @@ import (
 	"reflect"
 	"sort"
 
+	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	appsv1 "k8s.io/api/apps/v1"
+	authenticationv1 "k8s.io/api/authentication/v1"
+	authorizationv1 "k8s.io/api/authorization/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	coordinationv1 "k8s.io/api/coordination/v1"
@@ -39,6 +42,9 @@ var servedSchemes = []func(*runtime.Scheme) error{
 	discoveryv1.AddToScheme,
 	autoscalingv1.AddToScheme,
 	eventsv1.AddToScheme,
+	authenticationv1.AddToScheme,
+	authorizationv1.AddToScheme,
+	admissionregistrationv1.AddToScheme,
 }
 
 // extraRoots are types of other group-versions that served routes speak:

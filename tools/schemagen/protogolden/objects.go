@@ -14,6 +14,7 @@ import (
 	"time"
 
 	appsv1 "k8s.io/api/apps/v1"
+	authorizationv1 "k8s.io/api/authorization/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	coordinationv1 "k8s.io/api/coordination/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -122,6 +123,20 @@ func goldens() []golden {
 			FirstTimestamp: created, LastTimestamp: created, Count: 3, Type: corev1.EventTypeNormal,
 			EventTime:           metav1.NewMicroTime(time.Date(2026, 11, 25, 9, 30, 0, 500000000, time.UTC)),
 			ReportingController: "kubelet", ReportingInstance: "node-1",
+		}},
+		// A webhook authorizer's question: the map of extra values is
+		// map<string, ExtraValue>, each value a message of its own.
+		{"subjectaccessreview", &authorizationv1.SubjectAccessReview{
+			TypeMeta: metav1.TypeMeta{APIVersion: "authorization.k8s.io/v1", Kind: "SubjectAccessReview"},
+			Spec: authorizationv1.SubjectAccessReviewSpec{
+				ResourceAttributes: &authorizationv1.ResourceAttributes{Namespace: "default", Verb: "list", Resource: "pods"},
+				User:               "system:serviceaccount:default:builder", Groups: []string{"system:serviceaccounts", "system:authenticated"},
+				UID: "7c1e", Extra: map[string]authorizationv1.ExtraValue{
+					"authentication.kubernetes.io/pod-name": {"builder-5f7d"},
+					"scopes.example.com/granted":            {"read", "list"},
+				},
+			},
+			Status: authorizationv1.SubjectAccessReviewStatus{Allowed: true, Reason: `RBAC: allowed by RoleBinding "builder/default"`},
 		}},
 		{"deleteoptions", &metav1.DeleteOptions{
 			TypeMeta:           metav1.TypeMeta{APIVersion: "v1", Kind: "DeleteOptions"},
