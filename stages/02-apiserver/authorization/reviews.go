@@ -27,13 +27,21 @@ import (
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/authorization/authorizer"
 )
 
+// emptyMeta reports whether a review's metadata says nothing. Its
+// managedFields do not count: the server records them on every create,
+// and upstream's validation ignores them too.
+func emptyMeta(m metav1.ObjectMeta) bool {
+	m.ManagedFields = nil
+	return reflect.DeepEqual(m, metav1.ObjectMeta{})
+}
+
 // EvaluateSubjectAccessReview answers review about the user of its spec.
 // The user is taken as given: no group is added, so a review for "jane"
 // without groups asks about jane in no group at all.
 func EvaluateSubjectAccessReview(ctx context.Context, a authorizer.Authorizer, review *authorizationv1.SubjectAccessReview) (*authorizationv1.SubjectAccessReview, error) {
 	errs := validateSpec(review.Spec.ResourceAttributes, review.Spec.NonResourceAttributes, field.NewPath("spec"))
 	errs = append(errs, validateSubject(review.Spec)...)
-	if !reflect.DeepEqual(review.ObjectMeta, metav1.ObjectMeta{}) {
+	if !emptyMeta(review.ObjectMeta) {
 		errs = append(errs, field.Invalid(field.NewPath("metadata"), review.ObjectMeta, "must be empty"))
 	}
 	if len(errs) > 0 {
@@ -52,7 +60,7 @@ func EvaluateLocalSubjectAccessReview(ctx context.Context, a authorizer.Authoriz
 	errs = append(errs, validateSubject(spec)...)
 	meta := review.ObjectMeta
 	meta.Namespace = ""
-	if !reflect.DeepEqual(meta, metav1.ObjectMeta{}) {
+	if !emptyMeta(meta) {
 		errs = append(errs, field.Invalid(field.NewPath("metadata"), review.ObjectMeta, "must be empty except for namespace"))
 	}
 	if spec.ResourceAttributes != nil && spec.ResourceAttributes.Namespace != review.Namespace {
@@ -79,7 +87,7 @@ func EvaluateLocalSubjectAccessReview(ctx context.Context, a authorizer.Authoriz
 // user in ctx.
 func EvaluateSelfSubjectAccessReview(ctx context.Context, a authorizer.Authorizer, review *authorizationv1.SelfSubjectAccessReview) (*authorizationv1.SelfSubjectAccessReview, error) {
 	errs := validateSpec(review.Spec.ResourceAttributes, review.Spec.NonResourceAttributes, field.NewPath("spec"))
-	if !reflect.DeepEqual(review.ObjectMeta, metav1.ObjectMeta{}) {
+	if !emptyMeta(review.ObjectMeta) {
 		errs = append(errs, field.Invalid(field.NewPath("metadata"), review.ObjectMeta, "must be empty"))
 	}
 	if len(errs) > 0 {

@@ -90,6 +90,23 @@ func TestSubjectAccessReview(t *testing.T) {
 
 var errMaintenance = errors.New("maintenance")
 
+// The server records managedFields on every create, reviews included;
+// they do not make the metadata "not empty", but a name does.
+func TestReviewMetadataManagedFields(t *testing.T) {
+	chain := newChain(t, ModeRBAC)
+	spec := authorizationv1.SubjectAccessReviewSpec{User: "erin",
+		ResourceAttributes: &authorizationv1.ResourceAttributes{Namespace: "default", Verb: "list", Resource: "pods"}}
+	managed := metav1.ObjectMeta{ManagedFields: []metav1.ManagedFieldsEntry{{Manager: "kubectl", Operation: "Update"}}}
+	got, err := EvaluateSubjectAccessReview(t.Context(), chain, &authorizationv1.SubjectAccessReview{ObjectMeta: managed, Spec: spec})
+	if err != nil || !got.Status.Allowed || len(got.ManagedFields) != 1 {
+		t.Errorf("with managedFields: %+v, %v; want allowed, managedFields kept", got, err)
+	}
+	named := metav1.ObjectMeta{Name: "x"}
+	if _, err := EvaluateSubjectAccessReview(t.Context(), chain, &authorizationv1.SubjectAccessReview{ObjectMeta: named, Spec: spec}); err == nil {
+		t.Error("with a name: no error; want 422 metadata must be empty")
+	}
+}
+
 // Reviews are validated as upstream validates them: 422 with the field
 // at fault, or 400 when the namespace or user is missing.
 func TestReviewValidation(t *testing.T) {

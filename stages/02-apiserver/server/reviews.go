@@ -77,21 +77,19 @@ func newReviewStorages(authn authentication.Authenticator, authz authorizer.Auth
 			if authz == nil {
 				return nil, errNotConfigured("authorization", "SubjectAccessReviews")
 			}
-			return withManagedFields(r, func() (metav1.Object, error) { return authorization.EvaluateSubjectAccessReview(ctx, authz, r) })
+			return authorization.EvaluateSubjectAccessReview(ctx, authz, r)
 		}),
 		{Group: authzGroup, Resource: "localsubjectaccessreviews"}: typed(func(ctx context.Context, namespace string, r *authorizationv1.LocalSubjectAccessReview) (metav1.Object, error) {
 			if authz == nil {
 				return nil, errNotConfigured("authorization", "LocalSubjectAccessReviews")
 			}
-			return withManagedFields(r, func() (metav1.Object, error) {
-				return authorization.EvaluateLocalSubjectAccessReview(ctx, authz, namespace, r)
-			})
+			return authorization.EvaluateLocalSubjectAccessReview(ctx, authz, namespace, r)
 		}),
 		{Group: authzGroup, Resource: "selfsubjectaccessreviews"}: typed(func(ctx context.Context, _ string, r *authorizationv1.SelfSubjectAccessReview) (metav1.Object, error) {
 			if authz == nil {
 				return nil, errNotConfigured("authorization", "SelfSubjectAccessReviews")
 			}
-			return withManagedFields(r, func() (metav1.Object, error) { return authorization.EvaluateSelfSubjectAccessReview(ctx, authz, r) })
+			return authorization.EvaluateSelfSubjectAccessReview(ctx, authz, r)
 		}),
 		{Group: authzGroup, Resource: "selfsubjectrulesreviews"}: typed(func(ctx context.Context, _ string, r *authorizationv1.SelfSubjectRulesReview) (metav1.Object, error) {
 			if rules == nil {
@@ -139,24 +137,6 @@ func typed[T any, PT interface {
 		}
 		return f(ctx, namespace, review)
 	}
-}
-
-// withManagedFields calls evaluate with review's managedFields set aside
-// and puts them on the answer. The REST handler records who wrote the
-// body's fields before any create; they are bookkeeping, not part of the
-// question, and upstream's validation ignores them where it requires
-// empty metadata, while its answer carries them.
-func withManagedFields(review metav1.Object, evaluate func() (metav1.Object, error)) (metav1.Object, error) {
-	meta := review.GetObjectMeta()
-	managed := meta.ManagedFields
-	meta.ManagedFields = nil
-	out, err := evaluate()
-	meta.ManagedFields = managed
-	if err != nil {
-		return nil, err
-	}
-	out.GetObjectMeta().ManagedFields = managed
-	return out, nil
 }
 
 // errNotConfigured is the 503 of a review whose part of the request chain
