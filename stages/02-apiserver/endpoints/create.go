@@ -38,7 +38,7 @@ func (h *Handler) create(rq *request) {
 		return
 	}
 	opts.FieldManager = patch.ManagerOrUserAgent(opts.FieldManager, rq.r.UserAgent())
-	recordUpdate(fieldManagerFor(rq), nil, obj, opts.FieldManager)
+	setManagedFields(fieldManagerFor(rq), nil, obj, opts.FieldManager)
 	out, err := rq.store.Create(rq.ctx, rq.namespace, obj, opts)
 	if err != nil {
 		writeError(rq, err)

@@ -10,6 +10,8 @@
 //     (services, endpoints, leases, RBAC objects, ... as upstream).
 //   - writeUpdated: the answer of a PUT or PATCH (200, or 201 when the
 //     write created the object), shared with patch.go.
+//   - setManagedFields: the managedFields of a create or PUT, recorded
+//     on the typed object.
 //   - The status and finalize subresources go through here too, with
 //     UpdateOptions.Subresource set: the registry then keeps everything
 //     but the status (or the finalizers).
@@ -22,6 +24,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+
+	"k8s.io/klog/v2"
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
@@ -91,7 +95,7 @@ func replaceWith(rq *request, obj metav1.Object, manager string) (registry.Updat
 		if err := json.Unmarshal(pristine, fresh); err != nil {
 			return nil, apierrors.NewInternalError(fmt.Errorf("copy the request's object: %w", err))
 		}
-		recordUpdate(fm, current, fresh, manager) // current nil: a create by PUT
+		setManagedFields(fm, current, fresh, manager) // current nil: a create by PUT
 		return fresh, nil
 	}, nil
 }
@@ -108,4 +112,32 @@ func checkName(obj metav1.Object, name string) error {
 // the object of the URL.
 func sameName(name string) nameCheck {
 	return func(obj metav1.Object) error { return checkName(obj, name) }
+}
+
+// setManagedFields sets obj's managedFields for a create or PUT by
+// manager: old is the stored object, nil for a create. It records what
+// recordUpdate (patch.go) records, through patch's UpdateManagedFields,
+// which returns the entries instead of the whole object as JSON: that
+// saves encoding the object back and decoding it again for one field. As
+// upstream, a failure here never fails the write: it is logged and the
+// managed fields are left as they were.
+func setManagedFields(fm *patch.FieldManager, old, obj metav1.Object, manager string) {
+	var oldJSON []byte
+	var err error
+	if old != nil {
+		if oldJSON, err = json.Marshal(old); err != nil {
+			klog.V(2).InfoS("managed fields not recorded", "manager", manager, "err", err)
+			return
+		}
+	}
+	newJSON, err := json.Marshal(obj)
+	var entries []metav1.ManagedFieldsEntry
+	if err == nil {
+		entries, err = fm.UpdateManagedFields(oldJSON, newJSON, manager)
+	}
+	if err != nil {
+		klog.V(2).InfoS("managed fields not recorded", "manager", manager, "err", err)
+		return
+	}
+	obj.GetObjectMeta().ManagedFields = entries
 }

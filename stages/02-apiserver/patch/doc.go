@@ -25,7 +25,9 @@
 //	}
 //	// on error: write apierrors.StatusFor(err), as the REST layer does
 //
-// Creates and PUTs call fm.RecordUpdate too (old nil for a create).
+// Creates and PUTs, which hold the object as a Go value, call
+// fm.UpdateManagedFields instead (old nil for a create): the same entries,
+// without the object going back to JSON.
 //
 // What each patch type does:
 //

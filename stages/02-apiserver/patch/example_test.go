@@ -90,3 +90,21 @@ func ExampleFieldManager_RecordUpdate() {
 	// Output:
 	// {"apiVersion":"apps/v1","fieldsType":"FieldsV1","fieldsV1":{"f:spec":{"f:replicas":{}}},"manager":"kubectl-edit","operation":"Update","time":"2024-05-01T10:00:00Z"}
 }
+
+// A create or PUT holds its object as a Go value: UpdateManagedFields
+// gives the entries to set on it, the ones RecordUpdate would write.
+func ExampleFieldManager_UpdateManagedFields() {
+	m := &patch.FieldManager{
+		Schema:     patch.LookupFor(&appsv1.Deployment{}),
+		APIVersion: "apps/v1",
+		Now:        func() time.Time { return time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC) },
+	}
+	created := []byte(`{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"ghost"},"spec":{"replicas":1}}`)
+
+	entries, _ := m.UpdateManagedFields(nil, created, "kubectl-create") // nil: a create
+	for _, e := range entries {
+		fmt.Println(e.Manager, e.Operation, string(e.FieldsV1.Raw))
+	}
+	// Output:
+	// kubectl-create Update {"f:spec":{"f:replicas":{}}}
+}

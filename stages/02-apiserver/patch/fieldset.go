@@ -47,9 +47,21 @@ func (p fieldPath) hasPrefix(q fieldPath) bool {
 	return len(q) <= len(p) && slices.Equal(p[:len(q)], q)
 }
 
-// key is a string that identifies p in a map.
+// key is a string that identifies p in a map: each element preceded by
+// its length, so no two paths share one. (The elements as a JSON array
+// did the same at several times the cost, and a create inserts a path
+// for every field of its object.)
 func (p fieldPath) key() string {
-	b, _ := json.Marshal([]string(p))
+	size := 0
+	for _, e := range p {
+		size += len(e) + 4
+	}
+	b := make([]byte, 0, size)
+	for _, e := range p {
+		b = strconv.AppendInt(b, int64(len(e)), 10)
+		b = append(b, ':')
+		b = append(b, e...)
+	}
 	return string(b)
 }
 
@@ -181,8 +193,22 @@ type fieldsNode struct {
 	children map[string]*fieldsNode
 }
 
-// fieldsV1 returns s as the FieldsV1 JSON tree.
+// fieldsV1 returns s as the FieldsV1 JSON tree, in upstream's order:
+// "." first, then fields, keyed items, set values and indexes.
 func (s fieldSet) fieldsV1() []byte {
+	return s.tree().bytes(compareElements)
+}
+
+// fieldsV1JSON returns s as the FieldsV1 tree that metadata.managedFields
+// ends up holding: writeManagers stores the tree as a JSON object, which
+// encoding/json writes with its keys in byte order. The same bytes are
+// written here directly, for UpdateManagedFields.
+func (s fieldSet) fieldsV1JSON() []byte {
+	return s.tree().bytes(strings.Compare)
+}
+
+// tree returns s as a tree of path elements.
+func (s fieldSet) tree() *fieldsNode {
 	root := &fieldsNode{}
 	for _, p := range s {
 		n := root
@@ -199,12 +225,24 @@ func (s fieldSet) fieldsV1() []byte {
 		}
 		n.member = true
 	}
+	return root
+}
+
+// bytes writes the tree under n as JSON, each node's children in the
+// order of cmp ("." sorts before them all in either order).
+func (n *fieldsNode) bytes(cmp func(a, b string) int) []byte {
 	var b bytes.Buffer
-	root.write(&b)
+	// One encoder for every name, writing straight into b: encode's own
+	// buffer and encoder per name were most of this function's garbage.
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // as encode
+	n.write(&b, enc, cmp)
 	return b.Bytes()
 }
 
-func (n *fieldsNode) write(b *bytes.Buffer) {
+// write appends the tree under n to b, its names encoded by enc (which
+// writes to b).
+func (n *fieldsNode) write(b *bytes.Buffer, enc *json.Encoder, cmp func(a, b string) int) {
 	b.WriteByte('{')
 	if n.member && len(n.children) > 0 {
 		b.WriteString(`".":{}`)
@@ -213,15 +251,15 @@ func (n *fieldsNode) write(b *bytes.Buffer) {
 	for e := range n.children {
 		names = append(names, e)
 	}
-	slices.SortFunc(names, compareElements)
+	slices.SortFunc(names, cmp)
 	for i, e := range names {
 		if i > 0 || (n.member && len(n.children) > 0) {
 			b.WriteByte(',')
 		}
-		k, _ := encode(e)
-		b.Write(k)
+		_ = enc.Encode(e)       // a string always encodes
+		b.Truncate(b.Len() - 1) // the newline Encode ends with
 		b.WriteByte(':')
-		n.children[e].write(b)
+		n.children[e].write(b, enc, cmp)
 	}
 	b.WriteByte('}')
 }

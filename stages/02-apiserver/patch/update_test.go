@@ -3,6 +3,7 @@ package patch_test
 import (
 	"encoding/json"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -165,6 +166,52 @@ func TestValidatePatchOptions(t *testing.T) {
 			if st.Details == nil || st.Details.Kind != "PatchOptions" || st.Details.Group != "meta.k8s.io" || len(st.Details.Causes) != 1 ||
 				!strings.HasPrefix(st.Details.Causes[0].Field, "f") {
 				t.Errorf("details = %+v", st.Details)
+			}
+		})
+	}
+}
+
+// UpdateManagedFields is RecordUpdate for a caller holding the Go object:
+// its entries are exactly those decoding RecordUpdate's result gives, down
+// to the bytes of each FieldsV1 and the zone of each time, so create and
+// PUT record what a patch records (talk 004, step 1: every write leaves
+// its manager's entry).
+func TestUpdateManagedFieldsMatchesRecordUpdate(t *testing.T) {
+	applied := mustApply(t, deploymentManager(), nil, myapp, "kubectl", false)
+	for _, tc := range []struct {
+		name     string
+		old, new []byte
+		manager  string
+	}{
+		{"a create", nil, []byte(nginxCreated), "kubectl-create"},
+		{"an edit after an apply", applied,
+			editJSON(applied, func(obj map[string]any) { obj["spec"].(map[string]any)["replicas"] = 4 }), "kubectl-edit"},
+		{"an edit that changes nothing", applied, applied, "kubectl-edit"},
+		{"a reset of the entries", applied,
+			editJSON(applied, func(obj map[string]any) { obj["metadata"].(map[string]any)["managedFields"] = []any{map[string]any{}} }),
+			"kubectl-edit"},
+		{"labels that need escaping", nil,
+			editJSON([]byte(nginxCreated), func(obj map[string]any) {
+				obj["metadata"].(map[string]any)["labels"] = map[string]any{"a<b&c": "x", "tier": "web", "Zed": "y"}
+			}), "kubectl-create"},
+		{"a manager name that is not UTF-8", applied,
+			editJSON(applied, func(obj map[string]any) { obj["spec"].(map[string]any)["paused"] = true }), "bad\xffname"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// Two managers, so both calls read the same time from their clocks.
+			recorded, err := deploymentManager().RecordUpdate(tc.old, tc.new, tc.manager)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := managedFields(t, recorded)
+			got, err := deploymentManager().UpdateManagedFields(tc.old, tc.new, tc.manager)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				g, _ := json.Marshal(got)
+				w, _ := json.Marshal(want)
+				t.Errorf("entries differ from RecordUpdate's:\n got %s\nwant %s", g, w)
 			}
 		})
 	}

@@ -30,7 +30,10 @@ import (
 // exist; 403 when it is being deleted; 422 when validation fails; 409
 // AlreadyExists when the name is taken.
 func (s *Store) Create(ctx context.Context, namespace string, obj metav1.Object, opts CreateOptions) (metav1.Object, error) {
-	obj = s.clone(obj)
+	// A private copy to fill in. deepCopy, not clone: the write below
+	// encodes it anyway, and a JSON round trip here cost as much as
+	// etcd's transaction (deepcopy.go).
+	obj = deepCopy(obj)
 	meta := obj.GetObjectMeta()
 
 	// 1. The namespace: the request's, which the body may repeat but not

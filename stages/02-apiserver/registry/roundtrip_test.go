@@ -43,6 +43,8 @@ var fixtures = map[string]string{
 	"rolebindings.rbac.authorization.k8s.io": "rbac/v1/testdata/rolebinding.json",
 	"leases.coordination.k8s.io":             "coordination/v1/testdata/lease.json",
 	"endpointslices.discovery.k8s.io":        "discovery/v1/testdata/endpointslice.json",
+	"mutatingwebhookconfigurations.admissionregistration.k8s.io":   "admissionregistration/v1/testdata/mutatingwebhookconfiguration.json",
+	"validatingwebhookconfigurations.admissionregistration.k8s.io": "admissionregistration/v1/testdata/validatingwebhookconfiguration.json",
 	"roles.rbac.authorization.k8s.io": `{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"Role","metadata":{"name":"pod-reader","namespace":"default"},
 		"rules":[{"apiGroups":[""],"resources":["pods"],"verbs":["get","list","watch"]}]}`,
 	"clusterrolebindings.rbac.authorization.k8s.io": `{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding","metadata":{"name":"monitoring"},
