@@ -1,7 +1,9 @@
 // Command kube-apiserver is the stage-2 API server: REST over embedded
-// etcd, with discovery, OpenAPI, health and metrics.
+// etcd, with discovery, OpenAPI, health and metrics, behind
+// authentication and authorization.
 //
 //	kube-apiserver --data-dir DIR [--secure-port 0] [--etcd-servers URL,...] [-v 2]
+//	               [--authorization-mode Node,RBAC] [--token-auth-file FILE] [--anonymous-auth=false]
 //
 // Everything worth reading lives in stages/02-apiserver/server; this main
 // binds the flags to a server.Config, runs the server until SIGINT or

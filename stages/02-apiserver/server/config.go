@@ -5,14 +5,15 @@
 //   - Config and NewConfig(): the settings and their defaults.
 //   - (*Config).AddFlags(fs): --data-dir, --bind-address, --secure-port,
 //     --etcd-servers, --etcd-cafile/--etcd-certfile/--etcd-keyfile,
-//     --etcd-prefix, --max-request-bytes.
+//     --etcd-prefix, --max-request-bytes, and the request chain's flags
+//     of authconfig.go (--client-ca-file, --authorization-mode, ...).
 //   - (*Config).Validate: the checks Start runs first, each naming the flag
 //     and the fix.
 //
 // cmd/kube-apiserver binds these flags and hands the Config to Run; tests
 // fill a Config directly. Two flags are this project's own: --data-dir,
-// since upstream takes a dozen paths (--tls-cert-file, --client-ca-file,
-// ...) where this server derives them all from one directory (layout.go),
+// since upstream takes a dozen paths (--tls-cert-file, --etcd-cafile,
+// ...) where this server derives them from one directory (layout.go),
 // and --max-request-bytes, the body limit upstream compiles in (3 MiB).
 package server
 
@@ -70,6 +71,10 @@ type Config struct {
 	ServiceClusterIPRange string
 	// ServiceNodePortRange is "first-last", the range node ports come from.
 	ServiceNodePortRange string
+	// Authentication and Authorization configure the request chain
+	// (authconfig.go, chain.go).
+	Authentication AuthenticationOptions
+	Authorization  AuthorizationOptions
 	// Embed configures the embedded etcd; it has no flags. Tests set
 	// etcdtest.Options() to skip fsync.
 	Embed storage.EmbedOptions
@@ -86,6 +91,9 @@ func NewConfig() *Config {
 
 		ServiceClusterIPRange: registry.DefaultServiceCIDR,
 		ServiceNodePortRange:  registry.DefaultNodePortRange,
+
+		Authentication: newAuthenticationOptions(),
+		Authorization:  newAuthorizationOptions(),
 	}
 }
 
@@ -111,6 +119,8 @@ func (c *Config) AddFlags(fs *pflag.FlagSet) {
 		"A CIDR IP range from which to assign service cluster IPs. Its first address is the kubernetes Service's.")
 	fs.StringVar(&c.ServiceNodePortRange, "service-node-port-range", c.ServiceNodePortRange,
 		"A port range to reserve for services with NodePort visibility, first-last (both inclusive).")
+	c.Authentication.AddFlags(fs)
+	c.Authorization.AddFlags(fs)
 }
 
 // Validate checks c and returns every problem found, each naming its flag.
@@ -145,6 +155,8 @@ func (c *Config) Validate() error {
 	if _, err := firstServiceIP(c.ServiceClusterIPRange); err != nil {
 		errs = append(errs, fmt.Errorf("--service-cluster-ip-range: %w", err))
 	}
+	errs = append(errs, c.Authentication.Validate()...)
+	errs = append(errs, c.Authorization.Validate()...)
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("invalid configuration: %w", err)
 	}

@@ -1,27 +1,60 @@
-// Filters: what happens to every request before a handler sees it.
+// Filters: the steps of the request chain that are the server's own.
 //
 // Interface:
+//   - withPanicRecovery(next): a panic in any later step or handler
+//     becomes a 500 Status and a stack trace in the log, instead of a
+//     connection closed without an answer.
 //   - withRequestInfo(next): parse the path once into an
 //     endpoints.RequestInfo and put it in the request's context.
 //   - endLongRunning(shutdown, next): cancel a watch's context when the
 //     server begins to shut down.
 //   - writeStatus: a failure Status as the response.
 //
-// This is the start of upstream's handler chain (DefaultBuildHandlerChain).
-// Stage 2b inserts authentication, authorization and admission between
-// withRequestInfo and the handlers, and they read the same RequestInfo.
+// chain.go puts them in order with the steps other packages provide
+// (authentication, impersonation, authorization), as upstream's
+// DefaultBuildHandlerChain does; those read the same RequestInfo.
 package server
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
+	"runtime/debug"
+
+	"k8s.io/klog/v2"
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/endpoints"
 )
+
+// panicMessage is what a client is told when its request made the server
+// panic, upstream's words; the details are in the server's log only.
+const panicMessage = "This request caused apiserver to panic. Look in the logs for details."
+
+// withPanicRecovery answers a request whose handling panicked with a 500
+// InternalError Status and logs the panic with its stack, as upstream's
+// WithPanicRecovery does; the server goes on serving other requests.
+// http.ErrAbortHandler is net/http's way to abort a response on purpose
+// (a proxied stream that broke) and is passed on to net/http.
+func withPanicRecovery(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			p := recover()
+			if p == nil {
+				return
+			}
+			if err, ok := p.(error); ok && errors.Is(err, http.ErrAbortHandler) {
+				panic(p)
+			}
+			klog.ErrorS(nil, "apiserver panic'd", "method", r.Method, "URI", r.RequestURI, "panic", p, "stack", string(debug.Stack()))
+			writeStatus(w, apierrors.NewInternalError(errors.New(panicMessage)).Status())
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
 
 // withRequestInfo parses r's RequestInfo for the handlers below, as
 // upstream's WithRequestInfo filter does. A path it cannot parse

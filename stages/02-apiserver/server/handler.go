@@ -11,11 +11,13 @@
 //	/openapi/v2, /openapi/v3, /openapi/v3/...      openapi.Spec (talk 000, "Client side validation")
 //	/healthz, /livez, /readyz and their checks     health.go
 //	/metrics                                       metrics.go
+//	/.well-known/openid-configuration              service-account issuer discovery
+//	/openid/v1/jwks                                (chain.go, issuerDiscovery)
 //	/api/..., /apis/...                            endpoints: the resources (talk 004, steps 2-9)
 //	anything else                                  404 page not found, as upstream
 //
-// Every request first passes withRequestInfo and endLongRunning
-// (filters.go).
+// Every request first passes the request chain (chain.go): panic
+// recovery, request info, authentication, impersonation, authorization.
 package server
 
 import (
@@ -54,8 +56,11 @@ func (s *Server) handler(m *metrics) http.Handler {
 	handle("GET /metrics", m.handler())
 	mux.Handle("/api/", s.api.handler)
 	mux.Handle("/apis/", s.api.handler)
+	for path, h := range s.chain.issuerDiscovery() {
+		handle("GET "+path, h)
+	}
 	handle("/", http.NotFoundHandler())
-	return withRequestInfo(endLongRunning(s.shutdown, mux))
+	return s.buildHandlerChain(mux)
 }
 
 // healthEndpoints are /healthz, /livez and /readyz with their checks.

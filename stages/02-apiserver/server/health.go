@@ -22,6 +22,7 @@
 //	[+]etcd ok
 //	[+]poststarthook/bootstrap-namespaces ok
 //	[+]poststarthook/bootstrap-controller ok
+//	[+]poststarthook/rbac/bootstrap-roles ok
 //	[+]shutdown ok
 //	readyz check passed
 package server

@@ -98,15 +98,17 @@ func TestShutdownCheck(t *testing.T) {
 }
 
 // A running server's checks, as `curl /readyz?verbose` prints them once
-// the system namespaces and the kubernetes Service exist.
+// the system namespaces, the kubernetes Service and the RBAC bootstrap
+// policy exist.
 func TestServerHealth(t *testing.T) {
 	s := startServer(t, testConfig(t))
 	c := client(t, s)
 	tests := []struct{ path, want string }{
-		{"/readyz?verbose", "[+]ping ok\n[+]etcd ok\n[+]poststarthook/bootstrap-namespaces ok\n[+]poststarthook/bootstrap-controller ok\n[+]shutdown ok\nreadyz check passed\n"},
-		{"/livez?verbose", "[+]ping ok\n[+]etcd ok\n[+]poststarthook/bootstrap-namespaces ok\n[+]poststarthook/bootstrap-controller ok\nlivez check passed\n"},
+		{"/readyz?verbose", "[+]ping ok\n[+]etcd ok\n[+]poststarthook/bootstrap-namespaces ok\n[+]poststarthook/bootstrap-controller ok\n[+]poststarthook/rbac/bootstrap-roles ok\n[+]shutdown ok\nreadyz check passed\n"},
+		{"/livez?verbose", "[+]ping ok\n[+]etcd ok\n[+]poststarthook/bootstrap-namespaces ok\n[+]poststarthook/bootstrap-controller ok\n[+]poststarthook/rbac/bootstrap-roles ok\nlivez check passed\n"},
 		{"/healthz", "ok"},
 		{"/readyz/poststarthook/bootstrap-namespaces", "ok"},
+		{"/readyz/poststarthook/rbac/bootstrap-roles", "ok"},
 	}
 	for _, tc := range tests {
 		resp, body := do(t, c, s, http.MethodGet, tc.path, "")

@@ -48,9 +48,10 @@ const (
 // address when it is a specific IP.
 //
 // Client certificates are requested but not required or checked here:
-// until the request chain (stage 2b) authenticates them, every request is
-// allowed, and a handshake that failed over a bad certificate would answer
-// with a TLS alert instead of the 401 Status a client can read.
+// the request chain's x509 authenticator checks them (chain.go), a
+// request with a token and no certificate must get through, and a
+// handshake that failed over a bad certificate would answer with a TLS
+// alert instead of the 401 Status a client can read.
 func servingTLS(cfg *Config) (*tls.Config, *pki.CA, error) {
 	dir := filepath.Join(cfg.DataDir, PKIDir)
 	ca, err := pki.EnsureCA(dir)

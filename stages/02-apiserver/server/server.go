@@ -40,7 +40,10 @@ type Server struct {
 	cfg  *Config
 	etcd *etcdBackend
 	api  *api
-	http *http.Server
+	// chain is the request chain's authenticator and authorizer
+	// (chain.go).
+	chain *requestChain
+	http  *http.Server
 	// addr is where clients reach the server, "127.0.0.1:6443".
 	addr string
 	// endpoint is addr parsed: the kubernetes Service's endpoint.
@@ -109,11 +112,15 @@ func Start(ctx context.Context, cfg *Config) (_ *Server, err error) {
 		return nil, err
 	}
 
+	if s.chain, err = newRequestChain(cfg, ca, s.addr, s.api.registry); err != nil {
+		return nil, err
+	}
 	s.hooks = []*postStartHook{
 		{name: "bootstrap-namespaces", run: s.api.bootstrap},
 		{name: "bootstrap-controller", run: func(ctx context.Context) error {
 			return s.api.ensureKubernetesService(ctx, cfg.ServiceClusterIPRange, s.endpoint)
 		}},
+		{name: rbacBootstrapHook, run: s.api.ensureBootstrapPolicy},
 	}
 	s.http = &http.Server{
 		Handler:           s.handler(m),
