@@ -39,6 +39,7 @@ func (h *Handler) create(rq *request) {
 	}
 	opts.FieldManager = patch.ManagerOrUserAgent(opts.FieldManager, rq.r.UserAgent())
 	setManagedFields(fieldManagerFor(rq), nil, obj, opts.FieldManager)
+	opts.Admission = h.admissionFor(rq, opts.DryRun)
 	out, err := rq.store.Create(rq.ctx, rq.namespace, obj, opts)
 	if err != nil {
 		writeError(rq, err)

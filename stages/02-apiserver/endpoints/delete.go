@@ -25,6 +25,7 @@ import (
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/validation/field"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
 )
 
 // returnsDeletedObject lists the resources whose delete answers with the
@@ -40,6 +41,20 @@ func (h *Handler) delete(rq *request) {
 	if err != nil {
 		writeError(rq, err)
 		return
+	}
+	if h.opts.Admission != nil {
+		// The plugins judge the object as it is now. Upstream asks them
+		// inside the registry's delete; asking first leaves a moment in
+		// which the object may change, which only matters to a plugin
+		// that reads more than its name and namespace.
+		current, err := rq.store.Get(rq.ctx, rq.key(), registry.GetOptions{})
+		if err == nil {
+			err = h.admitDelete(rq, current, dryRun)
+		}
+		if err != nil {
+			writeError(rq, err)
+			return
+		}
 	}
 	obj, deleted, err := rq.store.Delete(rq.ctx, rq.key(), opts.DeleteOptions, dryRun)
 	if err != nil {

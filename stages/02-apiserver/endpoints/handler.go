@@ -24,6 +24,7 @@ import (
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/scheme"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/admission"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
 )
@@ -72,6 +73,11 @@ type Options struct {
 	// TokenRequests issues the token of serviceaccounts/NAME/token
 	// (kubelet.go); nil answers 501, for a server without a signing key.
 	TokenRequests TokenRequestFunc
+	// Admission runs on every create, update, patch and delete of an
+	// object or its status (admission.go); nil admits everything.
+	Admission *admission.Chain
+	// AdmissionRecorder, if set, hears of each admission pass.
+	AdmissionRecorder AdmissionRecorder
 }
 
 // Handler serves the REST API of every resource in a Registry. It is safe
@@ -144,6 +150,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		r = r.WithContext(WithRequestInfo(r.Context(), info))
 	}
 	rq := &request{w: newResponseRecorder(w), r: r, ctx: r.Context(), info: info, labels: labelsFor(r, info), now: h.opts.Now}
+	rq.ctx = context.WithValue(rq.ctx, warningKey{}, rq) // for AddWarning
 	start := time.Now()
 	if h.opts.Observer != nil {
 		h.opts.Observer.RequestStarted(rq.labels)

@@ -99,7 +99,8 @@ func (h *Handler) patch(rq *request) {
 		}
 		return obj, nil
 	}
-	opts := registry.UpdateOptions{DryRun: p.opts.dryRun, FieldManager: p.manager, Subresource: rq.sub, AllowCreate: apply}
+	opts := registry.UpdateOptions{DryRun: p.opts.dryRun, FieldManager: p.manager, Subresource: rq.sub, AllowCreate: apply,
+		Admission: h.admissionFor(rq, p.opts.dryRun)}
 	out, created, err := rq.store.Update(rq.ctx, rq.key(), tryUpdate, opts)
 	writeUpdated(rq, out, created, err)
 }

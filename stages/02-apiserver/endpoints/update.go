@@ -63,6 +63,7 @@ func (h *Handler) update(rq *request) {
 		writeError(rq, err)
 		return
 	}
+	opts.Admission = h.admissionFor(rq, opts.DryRun)
 	out, created, err := rq.store.Update(rq.ctx, rq.key(), replace, opts)
 	writeUpdated(rq, out, created, err)
 }

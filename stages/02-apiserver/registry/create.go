@@ -55,6 +55,10 @@ func (s *Store) Create(ctx context.Context, namespace string, obj metav1.Object,
 	// 4. Defaults: what the client left out (replicas 1, restartPolicy
 	// Always, ...).
 	defaults.Default(obj)
+	// 4b. Mutating admission (stage 2b): plugins may change the object.
+	if err := opts.Admission.mutate(ctx, obj, nil); err != nil {
+		return nil, err
+	}
 
 	// A generated name may collide and need a second try from the same
 	// defaulted object, so each try works on a copy; a given name is
@@ -66,7 +70,7 @@ func (s *Store) Create(ctx context.Context, namespace string, obj metav1.Object,
 			candidate = s.clone(obj)
 		}
 		// 5-7. Server fields, strategy, pools and validation.
-		finish, err := s.prepareCreate(ctx, candidate, opts.DryRun)
+		finish, err := s.prepareCreate(ctx, candidate, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -98,11 +102,12 @@ func (s *Store) Create(ctx context.Context, namespace string, obj metav1.Object,
 //  5. server fields: uid, creationTimestamp, a name from generateName,
 //     no deletion marks, generation 1 or none;
 //  6. the kind's strategy: status reset, PrepareForCreate;
-//  7. pools (a service's cluster IP) and validation (422).
+//  7. pools (a service's cluster IP) and validation (422), then the
+//     validating admission plugins (stage 2b).
 //
 // It returns the finish func of the pools, to call with the outcome of
 // the write; on error nothing is held.
-func (s *Store) prepareCreate(ctx context.Context, obj metav1.Object, dryRun bool) (finish func(bool), err error) {
+func (s *Store) prepareCreate(ctx context.Context, obj metav1.Object, opts CreateOptions) (finish func(bool), err error) {
 	meta := obj.GetObjectMeta()
 	// 5. Fields only the server sets.
 	meta.UID = newUID()
@@ -126,13 +131,17 @@ func (s *Store) prepareCreate(ctx context.Context, obj metav1.Object, dryRun boo
 	// allocated values, and a failure gives them back.
 	finish = func(bool) {}
 	if s.strategy.BeginWrite != nil {
-		if finish, err = s.strategy.BeginWrite(ctx, obj, nil, dryRun); err != nil {
+		if finish, err = s.strategy.BeginWrite(ctx, obj, nil, opts.DryRun); err != nil {
 			return nil, err
 		}
 	}
 	if errs := validation.ValidateCreate(obj); len(errs) > 0 {
 		finish(false)
 		return nil, apierrors.NewInvalid(s.res.GroupVersionKind().GroupKind(), meta.Name, errs)
+	}
+	if err := opts.Admission.validate(ctx, obj, nil); err != nil {
+		finish(false)
+		return nil, err
 	}
 	return finish, nil
 }

@@ -64,6 +64,8 @@ type ListOptions struct {
 type CreateOptions struct {
 	DryRun       bool
 	FieldManager string
+	// Admission runs the admission chain inside the write (admission.go).
+	Admission Admission
 }
 
 // UpdateOptions are the query parameters of an update or patch.
@@ -77,6 +79,9 @@ type UpdateOptions struct {
 	// AllowCreate lets an update of a missing object create it (server-side
 	// apply, and PUT for the few resources upstream allows it on).
 	AllowCreate bool
+	// Admission runs the admission chain inside the write (admission.go);
+	// an update that creates passes it on to the create.
+	Admission Admission
 }
 
 // UpdateFunc turns the current object into the desired one. For a PUT it

@@ -140,7 +140,7 @@ func strategyFor(res *scheme.Resource, services *serviceAllocator) Strategy {
 	case metav1.GroupResource{Resource: "persistentvolumeclaims"}:
 		return persistentVolumeClaimStrategy()
 	case metav1.GroupResource{Resource: "resourcequotas"}:
-		return Strategy{ResetStatusOnCreate: true}
+		return resourceQuotaStrategy()
 	case metav1.GroupResource{Group: "apps", Resource: "deployments"}:
 		return deploymentStrategy()
 	case metav1.GroupResource{Group: "apps", Resource: "replicasets"}:

@@ -23,6 +23,7 @@ import (
 	eventsv1 "github.com/kubeworkbook/kubeworkbook/shared/api/events/v1"
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/fields"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/admission/plugin/resourcequota"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/defaults"
 )
@@ -226,4 +227,17 @@ func boolString(b bool) string {
 		return "true"
 	}
 	return "false"
+}
+
+// resourceQuotaStrategy primes a quota's status with its hard limits and
+// zero usage on create and on a change of spec, standing in for the part
+// of stage 3's quota controller that needs no counting: without a status
+// the ResourceQuota admission plugin cannot enforce the quota at all.
+func resourceQuotaStrategy() Strategy {
+	prime := func(obj metav1.Object) { resourcequota.PrimeStatus(obj.(*corev1.ResourceQuota)) }
+	return Strategy{
+		ResetStatusOnCreate: true,
+		PrepareForCreate:    prime,
+		PrepareForUpdate:    func(obj, _ metav1.Object) { prime(obj) },
+	}
 }

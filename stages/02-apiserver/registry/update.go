@@ -160,7 +160,7 @@ func (s *Store) createOnUpdate(ctx context.Context, obj metav1.Object, opts Upda
 		// The client edited a version of an object that no longer exists.
 		return nil, apierrors.NewNotFound(s.gr, meta.Name)
 	}
-	return s.Create(ctx, meta.Namespace, obj, CreateOptions{DryRun: opts.DryRun, FieldManager: opts.FieldManager})
+	return s.Create(ctx, meta.Namespace, obj, CreateOptions{DryRun: opts.DryRun, FieldManager: opts.FieldManager, Admission: opts.Admission})
 }
 
 // prepareUpdate turns the client's object into the one to store:
@@ -170,7 +170,8 @@ func (s *Store) createOnUpdate(ctx context.Context, obj metav1.Object, opts Upda
 //     but status on /status); identity, timestamps and deletion marks
 //     are the stored ones; the kind's PrepareForUpdate; generation +1
 //     when the desired state changed;
-//  6. pools (a service's new node ports) and validation (422).
+//  6. pools (a service's new node ports) and validation (422), with the
+//     admission hooks (stage 2b) after defaults and after validation.
 //
 // It returns the object (possibly another value than obj) and the
 // finish func of the pools.
@@ -186,6 +187,10 @@ func (s *Store) prepareUpdate(ctx context.Context, obj, current metav1.Object, o
 		obj = withStatusOf(s.clone(old), obj)
 	default:
 		obj = s.strategy.Subresources[opts.Subresource](obj, s.clone(old))
+	}
+	// Mutating admission (stage 2b) sees the object the request asks for.
+	if err := opts.Admission.mutate(ctx, obj, old); err != nil {
+		return nil, nil, err
 	}
 	meta, oldMeta := obj.GetObjectMeta(), old.GetObjectMeta()
 	meta.UID = oldMeta.UID
@@ -217,6 +222,10 @@ func (s *Store) prepareUpdate(ctx context.Context, obj, current metav1.Object, o
 	if len(errs) > 0 {
 		finish(false)
 		return nil, nil, apierrors.NewInvalid(s.res.GroupVersionKind().GroupKind(), meta.Name, errs)
+	}
+	if err := opts.Admission.validate(ctx, obj, old); err != nil {
+		finish(false)
+		return nil, nil, err
 	}
 	return obj, finish, nil
 }

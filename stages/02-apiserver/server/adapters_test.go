@@ -35,6 +35,7 @@ func TestAdapters(t *testing.T) {
 		t.Errorf("ListRoleBindings(kube-system) = %d bindings, %v; want the bootstrap ones", len(rbs), err)
 	}
 
+	mustDo(t, client(t, s), s, http.MethodPost, "/api/v1/namespaces/default/serviceaccounts", serviceAccountJSON("default"), http.StatusCreated)
 	mustDo(t, client(t, s), s, http.MethodPost, "/api/v1/namespaces/default/pods", podJSON("web-1", "worker-1"), http.StatusCreated)
 	eventually(t, func() string {
 		pods, err := reg.nodeGraph().PodsOnNode("worker-1")

@@ -22,6 +22,7 @@ import (
 	"net/http"
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/audit"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/endpoints"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/storage"
@@ -65,6 +66,32 @@ func newAPI(store *storage.Store, cfg *Config, m *metrics) (*api, error) {
 	reg.SetNamespaceLister(cached.caches[metav1.GroupResource{Resource: "namespaces"}])
 	h := endpoints.New(cached, endpoints.Options{MaxRequestBodyBytes: cfg.MaxRequestBytes, Observer: m})
 	return &api{registry: cached, handler: h}, nil
+}
+
+// serveAPI completes the REST half of the server once the request chain
+// exists: the admission chain, the audit log, the reviews answered by the
+// chain's authenticator and authorizer, and the token issuer. cleanup
+// gets what must be closed if the start fails later.
+func (s *Server) serveAPI(cfg *Config, m *metrics, cleanup *[]func() error) error {
+	chain, err := newAdmissionChain(cfg, s.api.registry)
+	if err != nil {
+		return err
+	}
+	backend, policy, closeLog, err := audit.NewFromOptions(cfg.Audit)
+	if err != nil {
+		return err
+	}
+	*cleanup = append(*cleanup, closeLog)
+	s.audit.close = closeLog
+	if backend != nil { // a nil *LogBackend is not a nil Backend
+		s.audit.backend, s.audit.policy = backend, policy
+	}
+	s.api.registry.reviews = newReviewStorages(s.chain.authenticator, s.chain.authorizer, s.chain.authorizer)
+	s.api.handler = endpoints.New(s.api.registry, endpoints.Options{
+		MaxRequestBodyBytes: cfg.MaxRequestBytes, Observer: m,
+		TokenRequests: s.createToken, Admission: chain, AdmissionRecorder: recordAdmission,
+	})
+	return nil
 }
 
 // bootstrap creates the namespaces every cluster has (default,

@@ -154,6 +154,14 @@ func roleBindingJSON(namespace, name, role, user string) string {
 }
 
 // podJSON is a pod bound to node.
+// serviceAccountJSON is a ServiceAccount named name. Until stage 3's
+// service-account controller creates "default" in every namespace, a
+// test that creates pods creates it (the ServiceAccount admission plugin
+// refuses a pod whose account does not exist).
+func serviceAccountJSON(name string) string {
+	return `{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"` + name + `"}}`
+}
+
 func podJSON(name, node string) string {
 	return `{"apiVersion":"v1","kind":"Pod","metadata":{"name":"` + name + `"},` +
 		`"spec":{"nodeName":"` + node + `","containers":[{"name":"web","image":"nginx"}]}}`

@@ -42,6 +42,7 @@ func TestAuthorization(t *testing.T) {
 	})
 
 	t.Run("a kubelet reads only its own node's pods", func(t *testing.T) {
+		mustDo(t, admin, s, http.MethodPost, "/api/v1/namespaces/default/serviceaccounts", serviceAccountJSON("default"), http.StatusCreated)
 		mustDo(t, admin, s, http.MethodPost, "/api/v1/namespaces/default/pods", podJSON("web-1", "worker-1"), http.StatusCreated)
 		mustDo(t, admin, s, http.MethodPost, "/api/v1/namespaces/default/pods", podJSON("web-2", "worker-2"), http.StatusCreated)
 		kubelet := identityClient(t, s, "system:node:worker-1", "system:nodes")

@@ -17,8 +17,9 @@
 //
 //	panic recovery   a handler's panic becomes a 500 Status and a stack in the log
 //	request info     the path parsed once: verb, resource, namespace, name
+//	audit ID         the Audit-ID header, and the audit event of a failed authentication
 //	authentication   who sent it (x509, token, service account, anonymous), or 401
-//	  (audit)        the audit filter's place: the user is known, nothing judged yet
+//	audit            the event of the request (--audit-log-path): user known, nothing judged yet
 //	impersonation    Impersonate-User: checked with the verb "impersonate"
 //	authorization    may this user do this? Node, RBAC, ... or 403
 //	long running     watches end when the server shuts down (filters.go)
@@ -42,6 +43,7 @@ import (
 	"k8s.io/klog/v2"
 
 	authenticationv1 "github.com/kubeworkbook/kubeworkbook/shared/api/authentication/v1"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/audit"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/authentication"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/authentication/serviceaccount"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/authorization"
@@ -50,6 +52,15 @@ import (
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/impersonation"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/pki"
 )
+
+// auditLog is the audit backend and policy; both nil without
+// --audit-log-path, which switches the audit filters off.
+type auditLog struct {
+	backend audit.Backend
+	policy  *audit.Policy
+	// close flushes and closes the log file.
+	close func() error
+}
 
 // requestChain holds what the steps of the chain need. It is read-only
 // after newRequestChain.
@@ -184,12 +195,21 @@ func (s *Server) filters() []filter {
 	return []filter{
 		{"panic recovery", withPanicRecovery},
 		{"request info", withRequestInfo},
+		{"audit ID", audit.WithAuditID},
+		// A 401 is answered inside authentication, so its audit event is
+		// written around it.
+		{"failed authentication audit", func(next http.Handler) http.Handler {
+			return audit.WithFailedAuthenticationAudit(next, s.audit.backend, s.audit.policy)
+		}},
 		{"authentication", func(next http.Handler) http.Handler {
 			return authentication.WithAuthentication(next, c.authenticator, c.apiAudiences, logUnauthenticated)
 		}},
-		// The audit filter goes here: after authentication, so its event
-		// names the user; before impersonation and authorization, so
-		// requests they refuse are recorded too.
+		// Audit after authentication, so its event names the user; before
+		// impersonation and authorization, so the requests they refuse
+		// are recorded too.
+		{"audit", func(next http.Handler) http.Handler {
+			return audit.WithAudit(next, s.audit.backend, s.audit.policy)
+		}},
 		{"impersonation", func(next http.Handler) http.Handler {
 			return impersonation.WithImpersonation(next, c.authorizer)
 		}},

@@ -17,7 +17,7 @@ import (
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/authorization/authorizer"
 )
 
-// Talk 001, "API Server Interactions": authentication, then (audit,)
+// Talk 001, "API Server Interactions": authentication, then audit,
 // impersonation and authorization, in upstream's order, behind panic
 // recovery and request info.
 func TestFiltersOrder(t *testing.T) {
@@ -26,7 +26,8 @@ func TestFiltersOrder(t *testing.T) {
 	for _, f := range s.filters() {
 		got = append(got, f.name)
 	}
-	want := []string{"panic recovery", "request info", "authentication", "impersonation", "authorization", "long running"}
+	want := []string{"panic recovery", "request info", "audit ID", "failed authentication audit", "authentication", "audit",
+		"impersonation", "authorization", "long running"}
 	if !slices.Equal(got, want) {
 		t.Errorf("filters = %q, want %q", got, want)
 	}

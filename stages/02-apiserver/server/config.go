@@ -25,6 +25,8 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/admission"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/audit"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/endpoints"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/registry"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/storage"
@@ -75,6 +77,10 @@ type Config struct {
 	// (authconfig.go, chain.go).
 	Authentication AuthenticationOptions
 	Authorization  AuthorizationOptions
+	// Admission picks the admission plugins (admission.go).
+	Admission admission.Options
+	// Audit configures the audit log (--audit-log-path, ...).
+	Audit *audit.Options
 	// Embed configures the embedded etcd; it has no flags. Tests set
 	// etcdtest.Options() to skip fsync.
 	Embed storage.EmbedOptions
@@ -94,6 +100,7 @@ func NewConfig() *Config {
 
 		Authentication: newAuthenticationOptions(),
 		Authorization:  newAuthorizationOptions(),
+		Audit:          audit.NewOptions(),
 	}
 }
 
@@ -121,6 +128,8 @@ func (c *Config) AddFlags(fs *pflag.FlagSet) {
 		"A port range to reserve for services with NodePort visibility, first-last (both inclusive).")
 	c.Authentication.AddFlags(fs)
 	c.Authorization.AddFlags(fs)
+	c.Admission.AddFlags(fs, admissionPlugins(nil))
+	c.Audit.AddFlags(fs)
 }
 
 // Validate checks c and returns every problem found, each naming its flag.
@@ -157,6 +166,12 @@ func (c *Config) Validate() error {
 	}
 	errs = append(errs, c.Authentication.Validate()...)
 	errs = append(errs, c.Authorization.Validate()...)
+	if err := c.Admission.Validate(admissionPlugins(nil)); err != nil {
+		errs = append(errs, err)
+	}
+	if err := c.Audit.Validate(); err != nil {
+		errs = append(errs, err)
+	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("invalid configuration: %w", err)
 	}

@@ -22,6 +22,7 @@ import (
 
 	"k8s.io/klog/v2"
 
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/audit"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/authentication"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/authorization"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/authorization/authorizer"
@@ -51,6 +52,11 @@ func logUnauthenticated(r *http.Request, resp *authentication.Response, err erro
 
 // logDecision logs the user, the request and the authorization verdict.
 func logDecision(r *http.Request, a authorizer.Attributes, v authorizer.Verdict) {
+	// The audit event records the decision and its reason, as upstream's
+	// authorization.k8s.io/decision and /reason annotations.
+	for k, val := range authorization.AuditAnnotations(v) {
+		audit.AddAnnotation(r.Context(), k, val)
+	}
 	logger := klog.V(requestLogLevel)
 	if !logger.Enabled() {
 		return

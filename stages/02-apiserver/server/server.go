@@ -43,6 +43,8 @@ type Server struct {
 	// chain is the request chain's authenticator and authorizer
 	// (chain.go).
 	chain *requestChain
+	// audit is the audit log's backend and policy (chain.go).
+	audit auditLog
 	http  *http.Server
 	// addr is where clients reach the server, "127.0.0.1:6443".
 	addr string
@@ -113,6 +115,9 @@ func Start(ctx context.Context, cfg *Config) (_ *Server, err error) {
 	}
 
 	if s.chain, err = newRequestChain(cfg, ca, s.addr, s.api.registry); err != nil {
+		return nil, err
+	}
+	if err := s.serveAPI(cfg, m, &cleanup); err != nil {
 		return nil, err
 	}
 	s.hooks = []*postStartHook{
@@ -206,6 +211,9 @@ func (s *Server) Close() error {
 			errs = append(errs, fmt.Errorf("serve on %s: %w", s.addr, err))
 		}
 		errs = append(errs, s.api.close(), s.etcd.close())
+		if s.audit.close != nil {
+			errs = append(errs, s.audit.close()) // after the last request's event
+		}
 		if err := os.Remove(filepath.Join(s.cfg.DataDir, AddressFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
 			errs = append(errs, err)
 		}
