@@ -19,6 +19,7 @@ import (
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/defaults"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/validation"
+	"k8s.io/klog/v2"
 )
 
 // Create stores obj, a new object of the Store's kind, in namespace (the
@@ -156,10 +157,11 @@ func (s *Store) write(ctx context.Context, obj metav1.Object) (metav1.Object, er
 	if err != nil {
 		return nil, apierrors.NewInternalError(err)
 	}
-	stored, _, err := s.store.Create(ctx, k, data)
+	stored, rev, err := s.store.Create(ctx, k, data)
 	if err != nil {
 		return nil, s.statusError(err, obj.GetObjectMeta().Name)
 	}
+	klog.V(4).InfoS("etcd write", "op", "create", "key", k, "revision", rev)
 	return s.decodeOrInternal(stored)
 }
 

@@ -27,6 +27,7 @@ import (
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/defaults"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/storage"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/validation"
+	"k8s.io/klog/v2"
 )
 
 // Update replaces the object under key with what tryUpdate makes of it,
@@ -123,7 +124,7 @@ func (s *Store) swap(ctx context.Context, k string, obj metav1.Object, rv int64)
 		return nil, apierrors.NewInternalError(err)
 	}
 	pre := storage.Preconditions{ResourceVersion: strconv.FormatInt(rv, 10)}
-	stored, _, err := s.store.GuaranteedUpdate(ctx, k, storage.UpdateOptions{Preconditions: pre},
+	stored, newRev, err := s.store.GuaranteedUpdate(ctx, k, storage.UpdateOptions{Preconditions: pre},
 		func([]byte, int64) ([]byte, error) { return data, nil })
 	if errors.Is(err, storage.ErrConflict) || errors.Is(err, storage.ErrNotFound) {
 		return nil, errLostRace
@@ -131,6 +132,7 @@ func (s *Store) swap(ctx context.Context, k string, obj metav1.Object, rv int64)
 	if err != nil {
 		return nil, s.statusError(err, obj.GetObjectMeta().Name)
 	}
+	klog.V(4).InfoS("etcd write", "op", "update", "key", k, "revision", newRev)
 	return s.decodeOrInternal(stored)
 }
 
@@ -145,6 +147,7 @@ func (s *Store) removeAt(ctx context.Context, k string, obj metav1.Object, rv in
 	if err != nil {
 		return nil, s.statusError(err, obj.GetObjectMeta().Name)
 	}
+	klog.V(4).InfoS("etcd write", "op", "delete", "key", k, "revision", delRev)
 	if s.strategy.AfterDelete != nil {
 		s.strategy.AfterDelete(ctx, obj)
 	}
