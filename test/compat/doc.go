@@ -24,6 +24,8 @@
 //	kubectl_verbs_test.go      scale, label, annotate, set, edit, patch, rollout,
 //	                           replace, delete, create -f of many documents, run, expose
 //	kubectl_create_test.go     the generators (create deployment|job|role...), in protobuf
+//	kubectl_auth_test.go       auth whoami, auth can-i (--as), create token, a token kubeconfig
+//	kubectl_admission_test.go  the ServiceAccount plugin's refusal, as kubectl prints it
 //	kubectl_get_test.go        output formats, selectors, pagination, -A
 //	kubectl_watch_test.go      get -w sees another client's writes
 //	kubectl_nodes_test.go      cordon, taint, the node table
@@ -39,8 +41,10 @@
 //     tested), but responses are JSON or YAML: client-go lists JSON after
 //     protobuf in Accept and takes it. /openapi/v2 is served as JSON only,
 //     so `kubectl explain --output=plaintext-openapiv2` gets 406.
-//   - Token requests, `auth can-i` and `auth whoami` come with the request
-//     chain (stage 2b).
+//   - Stage 2b's compatibility list is not all here yet: client-go with a
+//     service-account token mounted as a file, and the upstream
+//     kube-scheduler and kube-controller-manager run against our server
+//     with their own certificates.
 //   - Anything a later stage provides: deleting a namespace leaves it
 //     Terminating until stage 3's namespace controller finalizes it (so
 //     `kubectl delete namespace` without --wait=false waits forever), and
