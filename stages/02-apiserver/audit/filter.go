@@ -26,6 +26,7 @@ import (
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/authorization/authorizer"
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/endpoints"
 )
 
 // WithAudit records each request next serves, at the level policy gives
@@ -45,7 +46,7 @@ func WithAudit(next http.Handler, backend Backend, policy *Policy) http.Handler 
 		r, s := withState(w, r)
 		attrs, err := authorizer.AttributesFrom(r.Context())
 		if err != nil {
-			writeStatus(w, apierrors.NewInternalError(fmt.Errorf("audit: %w", err)).Status())
+			apierrors.WriteStatus(w, apierrors.NewInternalError(fmt.Errorf("audit: %w", err)).Status())
 			return
 		}
 		eval := policy.Evaluate(attrs)
@@ -58,7 +59,7 @@ func WithAudit(next http.Handler, backend Backend, policy *Policy) http.Handler 
 		}
 
 		rec := &recording{state: s, backend: backend, eval: eval,
-			resource: attrs.ResourceRequest, longRunning: isLongRunning(attrs)}
+			resource: attrs.ResourceRequest, longRunning: isLongRunningRequest(r)}
 		s.mu.Lock()
 		s.event = newEvent(r, s.auditID, s.received, attrs, eval.Level)
 		s.mu.Unlock()
@@ -214,28 +215,11 @@ func annotateOmitted(ev *auditv1.Event, key, why string) {
 	ev.Annotations[key] = why
 }
 
-// streamingSubresources hold a connection open, as upstream's
-// long-running check lists them.
-var streamingSubresources = map[string]bool{"attach": true, "exec": true, "proxy": true, "log": true, "portforward": true}
-
-// isLongRunning reports a request that lasts as long as its client
-// wants: a watch, a proxy, or a streaming subresource. It is the same
-// test as the server's (stages/02-apiserver/server/filters.go), on
-// authorization's attributes rather than the RequestInfo.
-func isLongRunning(a authorizer.Attributes) bool {
-	return a.ResourceRequest && (a.Verb == "watch" || a.Verb == "proxy" || streamingSubresources[a.Subresource])
-}
-
-// writeStatus answers with s, for a broken filter chain.
-func writeStatus(w http.ResponseWriter, s metav1.Status) {
-	body, err := json.Marshal(s)
-	if err != nil {
-		http.Error(w, s.Message, int(s.Code)) // a Status of strings always encodes
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(int(s.Code))
-	_, _ = w.Write(body) // the client went away: nothing left to tell it
+// isLongRunningRequest reports whether r is a watch, a proxy or a
+// streaming subresource (endpoints.RequestInfo.IsLongRunning).
+func isLongRunningRequest(r *http.Request) bool {
+	info, ok := endpoints.RequestInfoFrom(r.Context())
+	return ok && info.IsLongRunning()
 }
 
 func ptr[T any](v T) *T { return &v }

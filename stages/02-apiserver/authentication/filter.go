@@ -10,7 +10,6 @@
 package authentication
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 
@@ -74,14 +73,5 @@ func audiencesAcceptable(api, granted []string) bool {
 // kubectl prints it as "error: You must be logged in to the server
 // (Unauthorized)".
 func Unauthorized(w http.ResponseWriter) {
-	status := apierrors.NewUnauthorized("Unauthorized").Status()
-	body, err := json.Marshal(status)
-	if err != nil {
-		// A Status of strings and numbers always encodes.
-		panic(fmt.Sprintf("encode Unauthorized status: %v", err))
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(http.StatusUnauthorized)
-	_, _ = w.Write(append(body, '\n')) // a client that went away has nothing left to be told
+	apierrors.WriteStatus(w, apierrors.NewUnauthorized("Unauthorized").Status())
 }

@@ -10,7 +10,6 @@
 package authorization
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -67,16 +66,7 @@ func Forbidden(a authorizer.Attributes, reason string) *apierrors.StatusError {
 	}}
 }
 
-// WriteStatus sends err's Status as a JSON response, with its code.
+// WriteStatus sends err's Status as the response (apierrors.WriteStatus).
 func WriteStatus(w http.ResponseWriter, err *apierrors.StatusError) {
-	s := err.Status()
-	body, jerr := json.Marshal(s)
-	if jerr != nil {
-		http.Error(w, s.Message, int(s.Code)) // a Status of strings always encodes
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(int(s.Code))
-	_, _ = w.Write(append(body, '\n')) // the client went away: nothing left to tell it
+	apierrors.WriteStatus(w, err.Status())
 }

@@ -10,6 +10,7 @@
 //   - WithRequestInfo and RequestInfoFrom carry it in a context, so the
 //     request chain (authorization, issue 5) parses once and this package's
 //     handler reuses the result.
+//   - (*RequestInfo).IsLongRunning: a watch, proxy or streaming request.
 //
 // The parser knows nothing about which resources exist: handler.go checks
 // the parsed names against the registry and answers 404 or 405.
@@ -180,4 +181,16 @@ func WithRequestInfo(ctx context.Context, info *RequestInfo) context.Context {
 func RequestInfoFrom(ctx context.Context) (*RequestInfo, bool) {
 	info, ok := ctx.Value(requestInfoKey{}).(*RequestInfo)
 	return info, ok
+}
+
+// streamingSubresources hold a connection open like a watch, as upstream's
+// long-running check lists them.
+var streamingSubresources = map[string]bool{"attach": true, "exec": true, "proxy": true, "log": true, "portforward": true}
+
+// IsLongRunning reports a request that lasts as long as its client wants:
+// a watch, a proxy, a log stream or an exec session. Shutdown ends them
+// instead of waiting (server), and audit records when their response
+// starts as well as when it ends.
+func (info *RequestInfo) IsLongRunning() bool {
+	return info.IsResourceRequest && (info.Verb == "watch" || info.Verb == "proxy" || streamingSubresources[info.Subresource])
 }

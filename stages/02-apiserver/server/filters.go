@@ -17,7 +17,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -25,7 +24,6 @@ import (
 
 	"k8s.io/klog/v2"
 
-	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/endpoints"
 )
@@ -50,7 +48,7 @@ func withPanicRecovery(next http.Handler) http.Handler {
 				panic(p)
 			}
 			klog.ErrorS(nil, "apiserver panic'd", "method", r.Method, "URI", r.RequestURI, "panic", p, "stack", string(debug.Stack()))
-			writeStatus(w, apierrors.NewInternalError(errors.New(panicMessage)).Status())
+			apierrors.WriteStatus(w, apierrors.NewInternalError(errors.New(panicMessage)).Status())
 		}()
 		next.ServeHTTP(w, r)
 	})
@@ -63,21 +61,11 @@ func withRequestInfo(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		info, err := endpoints.NewRequestInfo(r)
 		if err != nil {
-			writeStatus(w, apierrors.NewInternalError(fmt.Errorf("failed to create RequestInfo: %w", err)).Status())
+			apierrors.WriteStatus(w, apierrors.NewInternalError(fmt.Errorf("failed to create RequestInfo: %w", err)).Status())
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(endpoints.WithRequestInfo(r.Context(), info)))
 	})
-}
-
-// streamingSubresources hold a connection open like a watch, as upstream's
-// long-running check lists them.
-var streamingSubresources = map[string]bool{"attach": true, "exec": true, "proxy": true, "log": true, "portforward": true}
-
-// isLongRunning reports a request that lasts as long as its client wants:
-// a watch, a proxy, a log stream or an exec session.
-func isLongRunning(info *endpoints.RequestInfo) bool {
-	return info.IsResourceRequest && (info.Verb == "watch" || info.Verb == "proxy" || streamingSubresources[info.Subresource])
 }
 
 // endLongRunning cancels the context of long-running requests once
@@ -86,7 +74,7 @@ func isLongRunning(info *endpoints.RequestInfo) bool {
 // and are drained. Needs withRequestInfo above it.
 func endLongRunning(shutdown context.Context, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if info, ok := endpoints.RequestInfoFrom(r.Context()); ok && isLongRunning(info) {
+		if info, ok := endpoints.RequestInfoFrom(r.Context()); ok && info.IsLongRunning() {
 			ctx, cancel := context.WithCancel(r.Context())
 			defer cancel()
 			stop := context.AfterFunc(shutdown, cancel)
@@ -95,17 +83,4 @@ func endLongRunning(shutdown context.Context, next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
-}
-
-// writeStatus sends s as the response, with s.Code as the HTTP code.
-func writeStatus(w http.ResponseWriter, s metav1.Status) {
-	body, err := json.Marshal(s)
-	if err != nil {
-		http.Error(w, s.Message, int(s.Code)) // a Status of strings always encodes
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(int(s.Code))
-	_, _ = w.Write(append(body, '\n')) // the client went away: nothing left to tell it
 }
