@@ -5,7 +5,10 @@
 # port with a fresh data directory, creates and reads a Deployment with
 # BIN_DIR/kubectl (talk 004, step 2 "save objects"), shows that discovery is
 # asked once and then cached (talk 000, "API discovery", "-v 6"), reads the
-# object's key and revision back from etcd itself, and stops the server.
+# object's key and revision back from etcd itself, shows the request chain
+# (a user with no role refused, then allowed to read by an RBAC binding; a
+# pod refused by admission until its service account exists), and stops
+# the server.
 set -uo pipefail
 bin=${1:?usage: demo.sh BIN_DIR}
 work=$(mktemp -d)
@@ -102,6 +105,49 @@ echo "mod_revision: $mod_rev   (kubectl's metadata.resourceVersion: $rv)"
 [[ "$stored_key" == "$key" ]] || fail "etcd has no object under $key"
 [[ "$mod_rev" == "$rv" ]] || fail "resourceVersion $rv is not the etcd revision $mod_rev"
 
+echo
+echo "== Talk 000 \"Server side authentication\", \"Authorization chain\": who asks, and may they?"
+step "kubeadm kubeconfig user --data-dir $data --client-name jane --out jane.kubeconfig"
+"$bin/kubeadm" kubeconfig user --data-dir "$data" --client-name jane --out "$work/jane.kubeconfig" || fail "kubeadm failed"
+jane() { KUBECONFIG="$work/jane.kubeconfig" "$bin/kubectl" "$@"; }
+step "KUBECONFIG=jane.kubeconfig kubectl get deployments   # a certificate, but no role"
+out=$(jane get deployments 2>&1) && fail "jane listed deployments without a role"
+echo "$out"
+grep -q 'User "jane" cannot list resource "deployments" in API group "apps" in the namespace "default"' <<<"$out" || fail "unexpected refusal: $out"
+step "kubectl create -f - <<< 'ClusterRoleBinding jane-view: ClusterRole view to User jane'"
+kubectl create -f - <<'YAML' || fail "create clusterrolebinding failed"
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: jane-view
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: jane}]
+YAML
+step "KUBECONFIG=jane.kubeconfig kubectl get deployments   # view may read"
+for _ in $(seq 1 50); do out=$(jane get deployments 2>&1) && break; sleep 0.1; done
+echo "$out"
+grep -q '^nginx ' <<<"$out" || fail "jane cannot read deployments with view: $out"
+step "KUBECONFIG=jane.kubeconfig kubectl create deployment web --image=nginx   # but not write"
+out=$(jane create deployment web --image=nginx 2>&1) && fail "jane created a deployment with view only"
+echo "$out"
+grep -q 'User "jane" cannot create resource "deployments"' <<<"$out" || fail "unexpected refusal: $out"
+
+echo
+echo "== Talk 000 \"Admission controllers\": plugins change or refuse a write before etcd"
+pod='{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"web","image":"nginx"}]}}'
+step "kubectl create -f pod.json   # no service account 'default' yet (stage 3 creates them)"
+out=$(kubectl create -f - <<<"$pod" 2>&1) && fail "the pod was admitted without its service account"
+echo "$out"
+grep -q 'serviceaccount "default" not found' <<<"$out" || fail "unexpected refusal: $out"
+step "kubectl create serviceaccount default && kubectl create -f pod.json"
+kubectl create serviceaccount default || fail "create serviceaccount failed"
+for _ in $(seq 1 50); do out=$(kubectl create -f - <<<"$pod" 2>&1) && break; sleep 0.1; done
+echo "$out"
+step "kubectl get pod web -o jsonpath='{.spec.volumes[0].name} {.spec.containers[0].volumeMounts[0].mountPath}'"
+mount=$(kubectl get pod web -o jsonpath='{.spec.volumes[0].name} {.spec.containers[0].volumeMounts[0].mountPath}') || fail "get pod failed"
+echo "$mount"
+grep -q '^kube-api-access-.* /var/run/secrets/kubernetes.io/serviceaccount$' <<<"$mount" || fail "the ServiceAccount plugin did not mount the token: $mount"
+
 step "kubectl delete deployment nginx"
 kubectl delete deployment nginx || fail "delete failed"
 
@@ -115,4 +161,5 @@ pid=""
 echo "stopped cleanly"
 
 echo
-echo "stage 2 OK: deployment default/nginx stored in etcd under $key at revision $rv; discovery requests: $ncold cold, $nwarm warm; server stopped cleanly"
+echo "stage 2 OK: deployment default/nginx stored in etcd under $key at revision $rv; discovery requests: $ncold cold, $nwarm warm;"
+echo "  jane refused, then allowed to read by RBAC; a pod refused, then admitted with its token mounted; server stopped cleanly"
