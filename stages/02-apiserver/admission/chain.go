@@ -54,19 +54,25 @@ func (c *Chain) Admit(ctx context.Context, a *Attributes) error {
 	if c == nil {
 		return nil
 	}
+	// The object is encoded once before the pass and once after each
+	// plugin; one plugin's "after" is the next one's "before".
+	var before []byte
+	encoded := false
 	for _, p := range c.plugins {
 		m, ok := p.(Mutator)
 		if !ok || !m.Handles(a.Operation) {
 			continue
 		}
-		before := snapshot(a)
+		if !encoded {
+			before, encoded = snapshot(a), true
+		}
 		err := m.Admit(ctx, a)
 		step := Step{Plugin: p.Name(), Phase: PhaseMutating, Outcome: OutcomeAdmitted}
-		switch {
-		case err != nil:
+		if err != nil {
 			step.Outcome, step.Reason = OutcomeRejected, err.Error()
-		case !bytes.Equal(before, snapshot(a)):
+		} else if after := snapshot(a); !bytes.Equal(before, after) {
 			step.Outcome = OutcomeMutated
+			before = after
 		}
 		a.Trace = append(a.Trace, step)
 		if err != nil {

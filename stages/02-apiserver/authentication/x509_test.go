@@ -88,3 +88,28 @@ func TestX509UserDetails(t *testing.T) {
 		t.Errorf("certificate without CN: ok=%v err=%v, want no opinion", ok, err)
 	}
 }
+
+// A chain that verified is remembered only while every certificate of
+// it is valid: after the leaf expires, the cached answer is not used and
+// the request fails as it would without the cache.
+func TestX509VerifiedCacheHonoursExpiry(t *testing.T) {
+	ca := newCA(t)
+	a := NewX509(ca.Pool())
+	start := time.Now()
+	cert := signCert(t, ca, certSpec{cn: "jane", notBefore: start.Add(-time.Hour), notAfter: start.Add(time.Hour)})
+	r := httptest.NewRequest("GET", "/api", nil)
+	r.TLS = &tls.ConnectionState{PeerCertificates: []*x509.Certificate{cert.Leaf}}
+
+	for i := range 2 {
+		if _, ok, err := a.AuthenticateRequest(r); !ok || err != nil {
+			t.Fatalf("request %d: ok=%v err=%v, want jane", i, ok, err)
+		}
+	}
+	if len(a.verified) != 1 {
+		t.Errorf("cache holds %d chains after two requests with one certificate, want 1", len(a.verified))
+	}
+	a.now = func() time.Time { return start.Add(2 * time.Hour) }
+	if _, ok, err := a.AuthenticateRequest(r); ok || err == nil || !strings.Contains(err.Error(), "expired") {
+		t.Errorf("after the certificate expired: ok=%v err=%v, want an expiry error", ok, err)
+	}
+}

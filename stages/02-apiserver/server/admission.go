@@ -114,10 +114,17 @@ func (a cachedAdmission) ListLimitRanges(_ context.Context, namespace string) ([
 	return values(cachedList[*corev1.LimitRange](a.c.cacheOf("", "limitranges"), namespace, nil))
 }
 
-// ListResourceQuotas reads etcd, not the cache: a quota's usage must be
-// the newest, or two creates would both fit in the last free slot.
+// ListResourceQuotas returns the newest quotas of namespace: a consistent
+// list, which waits until the cache has caught up with etcd, so that a
+// quota's usage is current (its status update is compare-and-swap as
+// well). Most namespaces have no quota, and most writes then skip the
+// wait: the cache as it is says so.
 func (a cachedAdmission) ListResourceQuotas(ctx context.Context, namespace string) ([]corev1.ResourceQuota, error) {
-	list, err := a.c.cacheOf("", "resourcequotas").List(ctx, namespace, registry.ListOptions{})
+	cache := a.c.cacheOf("", "resourcequotas")
+	if cached, err := cachedList[*corev1.ResourceQuota](cache, namespace, nil); err == nil && len(cached) == 0 {
+		return nil, nil
+	}
+	list, err := cache.List(ctx, namespace, registry.ListOptions{})
 	if err != nil {
 		return nil, err
 	}
