@@ -118,7 +118,9 @@ func (a cachedAdmission) ListLimitRanges(_ context.Context, namespace string) ([
 // list, which waits until the cache has caught up with etcd, so that a
 // quota's usage is current (its status update is compare-and-swap as
 // well). Most namespaces have no quota, and most writes then skip the
-// wait: the cache as it is says so.
+// wait: the cache as it is says so. A quota therefore takes effect when
+// the cache has seen it, milliseconds after it is created; upstream's
+// plugin, fed by an informer, has the same window.
 func (a cachedAdmission) ListResourceQuotas(ctx context.Context, namespace string) ([]corev1.ResourceQuota, error) {
 	cache := a.c.cacheOf("", "resourcequotas")
 	if cached, err := cachedList[*corev1.ResourceQuota](cache, namespace, nil); err == nil && len(cached) == 0 {

@@ -51,6 +51,15 @@ func TestAdmission(t *testing.T) {
 	t.Run("ResourceQuota counts and refuses", func(t *testing.T) {
 		quota := `{"apiVersion":"v1","kind":"ResourceQuota","metadata":{"name":"two-pods"},"spec":{"hard":{"pods":"2"}}}`
 		mustDo(t, admin, s, http.MethodPost, "/api/v1/namespaces/default/resourcequotas", quota, http.StatusCreated)
+		// A quota counts once the server's cache has seen it (a list at
+		// resourceVersion 0 is served from that cache), as upstream's
+		// informer-fed plugin.
+		eventually(t, func() string {
+			if body := mustDo(t, admin, s, http.MethodGet, "/api/v1/namespaces/default/resourcequotas?resourceVersion=0", "", http.StatusOK); !strings.Contains(body, "two-pods") {
+				return "the quota is not in the cache yet"
+			}
+			return ""
+		})
 		// "web" exists; the quota was created after it, so its usage
 		// starts at what admission counts from now on (stage 3's quota
 		// controller recounts): one more pod fits, then none.
