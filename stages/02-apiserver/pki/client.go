@@ -24,28 +24,32 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/authentication/user"
 )
 
 // User and group names the API server's bootstrap RBAC policy knows, as
 // upstream's k8s.io/apiserver/pkg/authentication/user and kubeadm name them.
+// The well-known ones are the authentication/user package's; pki repeats
+// them under the names this package has always used.
 const (
 	// AdminUser is the user of kubeadm's admin.conf.
 	AdminUser = "kubernetes-admin"
 	// SystemPrivilegedGroup is the superuser group: members are allowed
 	// everything, before RBAC is even asked.
-	SystemPrivilegedGroup = "system:masters"
+	SystemPrivilegedGroup = user.SystemPrivilegedGroup
 	// NodesUserPrefix starts every kubelet's user name; the Node
 	// authorizer takes the node name from what follows it.
-	NodesUserPrefix = "system:node:"
+	NodesUserPrefix = user.NodeUserPrefix
 	// NodesGroup is the group of every kubelet.
-	NodesGroup = "system:nodes"
+	NodesGroup = user.NodesGroup
 	// KubeScheduler, KubeControllerManager and KubeProxy are the users of
 	// the three components, bound by the bootstrap policy to the roles
 	// system:kube-scheduler, system:kube-controller-manager and
 	// system:node-proxier.
-	KubeScheduler         = "system:kube-scheduler"
-	KubeControllerManager = "system:kube-controller-manager"
-	KubeProxy             = "system:kube-proxy"
+	KubeScheduler         = user.KubeScheduler
+	KubeControllerManager = user.KubeControllerManager
+	KubeProxy             = user.KubeProxy
 )
 
 // Identity is who a client certificate says its holder is: the user name
