@@ -7,7 +7,7 @@
 // Rotation renames the full file to <name>-<time><ext> beside it
 // (audit-2026-11-25T10-15-30.123.log, the form upstream's lumberjack
 // uses) and starts an empty one; past maxBackups the oldest go.
-// Upstream's --audit-log-maxage (delete by age) is not implemented.
+// Upstream's --audit-log-maxage (delete by age) is left out.
 package audit
 
 import (

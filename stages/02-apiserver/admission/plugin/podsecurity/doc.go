@@ -39,7 +39,7 @@
 // so they work on fields the project's Go types do not carry yet; a
 // pinned version skips checks newer than it, but checks whose rules
 // changed over time use their newest rules; the user-namespace
-// relaxation of runAsNonRoot and procMount is not implemented.
+// relaxation of runAsNonRoot and procMount is left out.
 //
 // Talk 000, "Admission controllers": this is a validating plugin; it
 // rejects, it never modifies.

@@ -177,7 +177,7 @@ func (d *dispatcher) client(caBundle []byte) (*http.Client, error) {
 
 // newReview builds the AdmissionReview request for a, with a fresh UID.
 // Objects are sent as they are stored: no conversion to the version the
-// webhook's rule names (matchPolicy Equivalent is not implemented).
+// webhook's rule names (matchPolicy Equivalent is left out).
 func newReview(a *admission.Attributes) (*admissionv1.AdmissionReview, error) {
 	req := &admissionv1.AdmissionRequest{
 		UID:                newUID(),

@@ -103,7 +103,7 @@ func newHook(configuration string, w admissionregistrationv1.ValidatingWebhook) 
 }
 
 // asValidating drops what only a mutating webhook has (its reinvocation
-// policy, not implemented here).
+// policy, left out here).
 func asValidating(w admissionregistrationv1.MutatingWebhook) admissionregistrationv1.ValidatingWebhook {
 	return admissionregistrationv1.ValidatingWebhook{
 		Name: w.Name, ClientConfig: w.ClientConfig, Rules: w.Rules, FailurePolicy: w.FailurePolicy,

@@ -8,7 +8,7 @@
 //
 // Webhooks run in order (configurations by name, then as written), each
 // seeing the object as the ones before it left it. A webhook is called at
-// most once per request: reinvocationPolicy IfNeeded is not implemented.
+// most once per request: reinvocationPolicy IfNeeded is left out.
 package webhook
 
 import (
