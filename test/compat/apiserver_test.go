@@ -116,7 +116,7 @@ func startAPIServer(t *testing.T, extraArgs ...string) *apiServer {
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait(); logFile.Close() }()
 	t.Cleanup(func() {
-		stopProcess(t, cmd.Process.Pid, exited)
+		stopProcess(t, "kube-apiserver", cmd.Process.Pid, exited)
 		if t.Failed() {
 			t.Logf("kube-apiserver log (%s):\n%s", logPath, tail(logPath, 30))
 		}
@@ -169,17 +169,18 @@ func (s *apiServer) waitReady(ctx context.Context, exited <-chan error) error {
 	}
 }
 
-// stopProcess sends SIGTERM to pid and waits for it to exit, killing it
-// after ten seconds. The server is our own child, so its PID is known.
-func stopProcess(t *testing.T, pid int, exited <-chan error) {
+// stopProcess sends SIGTERM to pid (the program name) and waits for it to
+// exit, killing it after ten seconds. The process is our own child, so its
+// PID is known.
+func stopProcess(t *testing.T, name string, pid int, exited <-chan error) {
 	t.Helper()
 	if err := syscall.Kill(pid, syscall.SIGTERM); err != nil && !errors.Is(err, syscall.ESRCH) {
-		t.Errorf("stop kube-apiserver (pid %d): %v", pid, err)
+		t.Errorf("stop %s (pid %d): %v", name, pid, err)
 	}
 	select {
 	case <-exited:
 	case <-time.After(10 * time.Second):
-		t.Errorf("kube-apiserver (pid %d) ignored SIGTERM for 10s; killing it", pid)
+		t.Errorf("%s (pid %d) ignored SIGTERM for 10s; killing it", name, pid)
 		_ = syscall.Kill(pid, syscall.SIGKILL)
 		<-exited
 	}

@@ -6,13 +6,18 @@
 // every user will run work against our server unmodified.
 //
 // Run it with `make compat`, which builds our binaries and the upstream
-// kubectl (cmd/kubectl, v1.37.2) and passes their paths in OUR_KUBECTL and
-// UPSTREAM_KUBECTL; OUR_APISERVER names our kube-apiserver and defaults to
-// the one beside OUR_KUBECTL. Without them the tests skip, and under
+// kubectl, kube-scheduler and kube-controller-manager (cmd/, v1.37.2; the
+// last two from k8s.io/kubernetes, whose staging modules go.mod's replace
+// block maps to their published tags) and passes their paths in
+// OUR_KUBECTL, UPSTREAM_KUBECTL, UPSTREAM_KUBE_SCHEDULER and
+// UPSTREAM_KUBE_CONTROLLER_MANAGER; OUR_APISERVER and OUR_KUBEADM default
+// to the ones beside OUR_KUBECTL. Without them the tests skip, and under
 // CI=true they fail. By hand:
 //
 //	cd test/compat
-//	OUR_KUBECTL=../../bin/kubectl UPSTREAM_KUBECTL=$PWD/bin/kubectl go test ./...
+//	OUR_KUBECTL=../../bin/kubectl UPSTREAM_KUBECTL=$PWD/bin/kubectl \
+//	UPSTREAM_KUBE_SCHEDULER=$PWD/bin/kube-scheduler \
+//	UPSTREAM_KUBE_CONTROLLER_MANAGER=$PWD/bin/kube-controller-manager go test .
 //
 // Each test that needs a server starts its own (apiserver_test.go:
 // startAPIServer) on 127.0.0.1 with a temporary --data-dir, and stops it
@@ -33,6 +38,11 @@
 //	clientgo_typed_test.go     typed clients: CRUD for every discovered resource
 //	clientgo_informer_test.go  a shared informer through 1,000 writes; watch-list
 //	clientgo_dynamic_test.go   the dynamic client, every patch type
+//	clientgo_tokenfile_test.go client-go with a service-account token file
+//	components_test.go         kube-controller-manager and kube-scheduler with
+//	                           their own certificates: leases, Deployment ->
+//	                           ReplicaSet -> Pods, default service accounts,
+//	                           no authorization errors in their logs
 //
 // Known gaps, left out of the tests until the server closes them:
 //
@@ -41,10 +51,19 @@
 //     tested), but responses are JSON or YAML: client-go lists JSON after
 //     protobuf in Accept and takes it. /openapi/v2 is served as JSON only,
 //     so `kubectl explain --output=plaintext-openapiv2` gets 406.
-//   - Stage 2b's compatibility list is not all here yet: client-go with a
-//     service-account token mounted as a file, and the upstream
-//     kube-scheduler and kube-controller-manager run against our server
-//     with their own certificates.
+//   - The upstream kube-scheduler (v1.37) lists storage.k8s.io/v1
+//     csinodes and resource.k8s.io/v1 deviceclasses, resourceclaims,
+//     resourceslices and devicetaintrules whatever its plugins, and
+//     schedules nothing until those caches fill. The server does not
+//     serve them, so components_test.go checks that the scheduler holds
+//     its lease and names exactly those resources; once discovery lists
+//     them, the same test requires the pods to be bound.
+//   - kube-controller-manager runs without the controllers of resources
+//     the server does not serve (components_test.go: disabledControllers,
+//     each with its reason). Both components run with --secure-port=0:
+//     the server does not publish the kube-system ConfigMap
+//     extension-apiserver-authentication that their own HTTPS endpoints
+//     read their client CA from.
 //   - Anything a later stage provides: deleting a namespace leaves it
 //     Terminating until stage 3's namespace controller finalizes it (so
 //     `kubectl delete namespace` without --wait=false waits forever), and

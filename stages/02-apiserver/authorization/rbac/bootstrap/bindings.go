@@ -1,7 +1,8 @@
 // Bindings: who gets the bootstrap roles.
 //
 // Interface:
-//   - ClusterRoleBindings() []rbacv1.ClusterRoleBinding, sorted by name.
+//   - ClusterRoleBindings() []rbacv1.ClusterRoleBinding, sorted by name,
+//     the controllers' bindings (controllerroles.go) included.
 //   - Roles() and RoleBindings(): the kube-system Roles for leader
 //     election and for reading the extension-apiserver-authentication
 //     ConfigMap, and their bindings.
@@ -38,6 +39,7 @@ func ClusterRoleBindings() []rbacv1.ClusterRoleBinding {
 		// Workloads may read the service-account issuer's OIDC discovery.
 		clusterBinding("system:service-account-issuer-discovery", groups(user.ServiceAccountsGroup)),
 	}
+	out = append(out, ControllerRoleBindings()...)
 	slices.SortFunc(out, func(a, b rbacv1.ClusterRoleBinding) int { return strings.Compare(a.Name, b.Name) })
 	return out
 }

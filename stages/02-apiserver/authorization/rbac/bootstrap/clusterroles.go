@@ -1,7 +1,8 @@
 // Cluster roles: the ClusterRoles of upstream's default policy.
 //
 // Interface:
-//   - ClusterRoles() []rbacv1.ClusterRole, sorted by name.
+//   - ClusterRoles() []rbacv1.ClusterRole, sorted by name, the
+//     controllers' roles (controllerroles.go) included.
 //   - NodeRules(): the rules of system:node, which the Node authorizer
 //     grants every kubelet for the resources it does not check by graph.
 //
@@ -20,6 +21,7 @@ import (
 // call returns fresh objects the caller may change.
 func ClusterRoles() []rbacv1.ClusterRole {
 	roles := append(aggregatedRoles(), componentRoles()...)
+	roles = append(roles, ControllerRoles()...)
 	roles = append(roles,
 		clusterRole("cluster-admin", // every verb on everything
 			rule("*").groups("*").resources("*"),
@@ -76,17 +78,20 @@ func componentRoles() []rbacv1.ClusterRole {
 }
 
 // schedulerRules: read what placement depends on, bind pods, record
-// events, hold the kube-scheduler lease.
+// events, hold the kube-scheduler lease; and, since dynamic resource
+// allocation is on by default (v1.34), read device classes and slices and
+// write the resource claims it allocates.
 func schedulerRules() []rbacv1.PolicyRule {
 	return rules(
 		eventsRule(),
 		rule("create").groups(coordinationGroup).resources("leases"),
-		rule("get", "update").groups(coordinationGroup).resources("leases").names("kube-scheduler"),
+		rule("get", "update", "list", "watch").groups(coordinationGroup).resources("leases").names("kube-scheduler"),
+		rule(readWrite...).groups(coordinationGroup).resources("leasecandidates"),
 		rule(read...).groups(legacyGroup).resources("nodes"),
 		rule("get", "list", "watch", "delete").groups(legacyGroup).resources("pods"),
 		rule("create").groups(legacyGroup).resources("pods/binding", "bindings"),
 		rule("patch", "update").groups(legacyGroup).resources("pods/status"),
-		rule(read...).groups(legacyGroup).resources("replicationcontrollers", "services"),
+		rule(read...).groups(legacyGroup).resources("services", "replicationcontrollers"),
 		rule(read...).groups(appsGroup, extensionsGroup).resources("replicasets"),
 		rule(read...).groups(appsGroup).resources("statefulsets"),
 		rule(read...).groups(policyGroup).resources("poddisruptionbudgets"),
@@ -94,9 +99,18 @@ func schedulerRules() []rbacv1.PolicyRule {
 		rule("create").groups(authenticationGroup).resources("tokenreviews"),
 		rule("create").groups(authorizationGroup).resources("subjectaccessreviews"),
 		rule(read...).groups(storageGroup).resources("csinodes"),
+		rule(read...).groups(storageGroup).resources("volumeattachments"),
 		rule(read...).groups(legacyGroup).resources("namespaces"),
 		rule(read...).groups(storageGroup).resources("csidrivers"),
 		rule(read...).groups(storageGroup).resources("csistoragecapacities"),
+		// Dynamic resource allocation.
+		rule(read...).groups(resourceGroup).resources("deviceclasses"),
+		rule(readUpdate...).groups(resourceGroup).resources("resourceclaims"),
+		rule(readUpdate...).groups(resourceGroup).resources("resourceclaims/status"),
+		rule("update").groups(legacyGroup).resources("pods/finalizers"),
+		rule(read...).groups(resourceGroup).resources("resourceslices"),
+		rule("create", "delete").groups(resourceGroup).resources("resourceclaims"), // extended resources
+		rule(read...).groups(resourceGroup).resources("devicetaintrules"),
 	)
 }
 

@@ -24,11 +24,16 @@
 // ClusterRoles returns them already filled, with the same rules the
 // controller would produce.
 //
-// Left out, for now: the per-controller roles system:controller:* (used
-// when kube-controller-manager runs with --use-service-account-credentials)
-// and the roles of optional components (system:heapster,
+// The controllers of kube-controller-manager each get a role of their own,
+// system:controller:NAME, bound to the service account kube-system/NAME:
+// with --use-service-account-credentials (kubeadm's default) every
+// controller calls the API under that account, so a bug in one controller
+// cannot write what another owns. The rules follow upstream v1.37 with
+// its default feature gates.
+//
+// Left out, for now: the roles of optional components (system:heapster,
 // system:kube-aggregator, system:node-bootstrapper, the certificate
-// approvers, ...).
+// approvers, ...) and those of alpha or off-by-default features.
 //
 // Talk 000, "Authorization chain": the roles RBAC starts with.
 package bootstrap

@@ -3,7 +3,7 @@
 // Interface:
 //   - rule(verbs...).groups(...).resources(...).names(...).rule()
 //   - rule(verbs...).urls(...).rule()
-//   - read and readWrite, the verb lists most rules use.
+//   - read, readUpdate and readWrite, the verb lists most rules use.
 //   - metadata helpers: the bootstrapping label and the autoupdate
 //     annotation every bootstrap object carries.
 package bootstrap
@@ -17,28 +17,36 @@ import (
 
 // Verb lists.
 var (
-	read      = []string{"get", "list", "watch"}
-	readWrite = []string{"get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"}
-	write     = []string{"create", "update", "patch", "delete", "deletecollection"}
+	read       = []string{"get", "list", "watch"}
+	readUpdate = []string{"get", "list", "watch", "update", "patch"}
+	readWrite  = []string{"get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"}
+	write      = []string{"create", "update", "patch", "delete", "deletecollection"}
 )
 
 // API groups, by the names policy rules use.
 const (
-	legacyGroup         = ""
-	appsGroup           = "apps"
-	authenticationGroup = "authentication.k8s.io"
-	authorizationGroup  = "authorization.k8s.io"
-	autoscalingGroup    = "autoscaling"
-	batchGroup          = "batch"
-	certificatesGroup   = "certificates.k8s.io"
-	coordinationGroup   = "coordination.k8s.io"
-	discoveryGroup      = "discovery.k8s.io"
-	eventsGroup         = "events.k8s.io"
-	extensionsGroup     = "extensions"
-	networkingGroup     = "networking.k8s.io"
-	nodeGroup           = "node.k8s.io"
-	policyGroup         = "policy"
-	storageGroup        = "storage.k8s.io"
+	legacyGroup                = ""
+	admissionRegistrationGroup = "admissionregistration.k8s.io"
+	appsGroup                  = "apps"
+	authenticationGroup        = "authentication.k8s.io"
+	authorizationGroup         = "authorization.k8s.io"
+	autoscalingGroup           = "autoscaling"
+	batchGroup                 = "batch"
+	certificatesGroup          = "certificates.k8s.io"
+	coordinationGroup          = "coordination.k8s.io"
+	customMetricsGroup         = "custom.metrics.k8s.io"
+	discoveryGroup             = "discovery.k8s.io"
+	eventsGroup                = "events.k8s.io"
+	extensionsGroup            = "extensions"
+	externalMetricsGroup       = "external.metrics.k8s.io"
+	networkingGroup            = "networking.k8s.io"
+	nodeGroup                  = "node.k8s.io"
+	policyGroup                = "policy"
+	rbacGroup                  = "rbac.authorization.k8s.io"
+	resourceGroup              = "resource.k8s.io"
+	resourceMetricsGroup       = "metrics.k8s.io"
+	storageGroup               = "storage.k8s.io"
+	storageMigrationGroup      = "storagemigration.k8s.io"
 )
 
 // Metadata every bootstrap object carries, upstream's keys.
