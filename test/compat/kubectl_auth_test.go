@@ -77,3 +77,27 @@ func eventuallyKubectl(t *testing.T, s *apiServer, args []string, want string) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// Talk 001, credential kinds: a static bearer token from --token-auth-file
+// (CSV as upstream: token,user,uid,"groups") names its user and groups; a
+// wrong token is a 401 that kubectl prints as "must be logged in".
+func TestUpstreamKubectlStaticToken(t *testing.T) {
+	dir := t.TempDir()
+	tokens := filepath.Join(dir, "tokens.csv")
+	if err := os.WriteFile(tokens, []byte("s3cret-token,alice,1001,\"developers,testers\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startAPIServer(t, "--disable-admission-plugins=ServiceAccount", "--token-auth-file="+tokens)
+	// The admin kubeconfig's server and CA, with the token instead of the
+	// certificate.
+	base := []string{"--kubeconfig=/dev/null", "--server=https://" + s.addr,
+		"--certificate-authority=" + filepath.Join(s.dataDir, "pki", "ca.crt")}
+	who := mustKubectl(t, s, append(base, "--token=s3cret-token", "auth", "whoami", "-o", "jsonpath={.status.userInfo.username} {.status.userInfo.groups}")...)
+	if who != `alice ["developers","testers","system:authenticated"]` {
+		t.Errorf("auth whoami with the static token = %q", who)
+	}
+	r := s.kubectl(t, upstreamKubectl(t), "", nil, append(base, "--token=wrong", "get", "pods")...)
+	if r.err == nil || !strings.Contains(r.stderr, "error: You must be logged in to the server") {
+		t.Errorf("a wrong token: err %v, stderr %q; want kubectl's Unauthorized", r.err, r.stderr)
+	}
+}
