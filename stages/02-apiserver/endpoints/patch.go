@@ -23,8 +23,6 @@ import (
 	"context"
 	"encoding/json"
 
-	"k8s.io/klog/v2"
-
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/scheme"
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/apierrors"
@@ -95,7 +93,7 @@ func (h *Handler) patch(rq *request) {
 			return nil, err
 		}
 		if !apply {
-			recordUpdate(p.fieldMgr, current, obj, p.manager)
+			setManagedFields(p.fieldMgr, current, obj, p.manager)
 		}
 		return obj, nil
 	}
@@ -164,36 +162,4 @@ func fieldManagerFor(rq *request) *patch.FieldManager {
 func hasStatus(res *scheme.Resource) bool {
 	_, ok := res.Subresource("status")
 	return ok
-}
-
-// recordUpdate sets obj's managedFields for a write by manager that is
-// not an apply: old is the stored object, nil for a create. As upstream,
-// a failure here never fails the write: it is logged and the managed
-// fields are left as they were.
-func recordUpdate(fm *patch.FieldManager, old, obj metav1.Object, manager string) {
-	var oldJSON []byte
-	var err error
-	if old != nil {
-		if oldJSON, err = json.Marshal(old); err != nil {
-			klog.V(2).InfoS("managed fields not recorded", "manager", manager, "err", err)
-			return
-		}
-	}
-	newJSON, err := json.Marshal(obj)
-	if err == nil {
-		newJSON, err = fm.RecordUpdate(oldJSON, newJSON, manager)
-	}
-	var recorded struct {
-		Metadata struct {
-			ManagedFields []metav1.ManagedFieldsEntry `json:"managedFields"`
-		} `json:"metadata"`
-	}
-	if err == nil {
-		err = json.Unmarshal(newJSON, &recorded)
-	}
-	if err != nil {
-		klog.V(2).InfoS("managed fields not recorded", "manager", manager, "err", err)
-		return
-	}
-	obj.GetObjectMeta().ManagedFields = recorded.Metadata.ManagedFields
 }

@@ -116,10 +116,10 @@ func sameName(name string) nameCheck {
 }
 
 // setManagedFields sets obj's managedFields for a create or PUT by
-// manager: old is the stored object, nil for a create. It records what
-// recordUpdate (patch.go) records, through patch's UpdateManagedFields,
-// which returns the entries instead of the whole object as JSON: that
-// saves encoding the object back and decoding it again for one field. As
+// manager (and for a patch that is not an apply): old is the stored
+// object, nil for a create. patch's UpdateManagedFields returns the
+// entries rather than the whole object as JSON, which saves encoding the
+// object back and decoding it again for one field. As
 // upstream, a failure here never fails the write: it is logged and the
 // managed fields are left as they were.
 func setManagedFields(fm *patch.FieldManager, old, obj metav1.Object, manager string) {
