@@ -8,7 +8,8 @@
 //     upstream's order, reading the cluster through reg's caches.
 //   - admissionDeps: what the plugins read, implemented by
 //     *cachedRegistry below.
-//   - recordAdmission: -v 4 log line and audit annotations of a pass.
+//   - recordAdmission: -v 4 log line of a pass, and the plugins' audit
+//     annotations.
 //
 // The REST handler runs the chain inside each write
 // (endpoints/admission.go, registry/admission.go): mutating plugins after
@@ -42,6 +43,7 @@ import (
 // admissionDeps is what the plugins read of the cluster.
 type admissionDeps interface {
 	admission.NamespaceLister
+	podsecurity.PodLister
 	admission.ServiceAccountLister
 	admission.LimitRangeLister
 	admission.ResourceQuotaStore
@@ -58,12 +60,15 @@ func admissionPlugins(deps admissionDeps) *admission.Plugins {
 	serviceaccount.Register(ps)
 	alwayspullimages.Register(ps)
 	resourcequota.Register(ps)
-	podsecurity.Register(ps, podsecurity.Config{Warn: endpoints.AddWarning})
 	var mutating webhook.MutatingLister
 	var validating webhook.ValidatingLister
+	var pods podsecurity.PodLister
 	if deps != nil {
-		mutating, validating = deps, deps
+		mutating, validating, pods = deps, deps, deps
 	}
+	// With the pods, PodSecurity warns when a namespace's new level would
+	// refuse pods already running there.
+	podsecurity.Register(ps, podsecurity.Config{Pods: pods, Warn: endpoints.AddWarning})
 	webhook.RegisterMutating(ps, mutating, webhook.Config{Warn: endpoints.AddWarning})
 	webhook.RegisterValidating(ps, validating, webhook.Config{Warn: endpoints.AddWarning})
 	return ps
@@ -88,9 +93,8 @@ func recordAdmission(ctx context.Context, a *admission.Attributes) {
 	if len(a.Trace) > 0 {
 		klog.V(4).Infof("admission %s %s %s/%s by %q: %s", a.Operation, a.Resource.Resource, a.Namespace, a.Name, a.User.Name, a.Trace)
 	}
-	for k, v := range a.Trace.AuditAnnotations() {
-		audit.AddAnnotation(ctx, k, v)
-	}
+	// Only what the plugins note themselves, as upstream: the trace is for
+	// the log above.
 	for k, v := range a.Annotations {
 		audit.AddAnnotation(ctx, k, v)
 	}
@@ -108,6 +112,10 @@ func (a cachedAdmission) GetNamespace(ctx context.Context, name string) (*corev1
 
 func (a cachedAdmission) GetServiceAccount(ctx context.Context, namespace, name string) (*corev1.ServiceAccount, error) {
 	return getOrRead[*corev1.ServiceAccount](ctx, a.c.cacheOf("", "serviceaccounts"), namespace, name)
+}
+
+func (a cachedAdmission) ListPods(_ context.Context, namespace string) ([]*corev1.Pod, error) {
+	return cachedList[*corev1.Pod](a.c.cacheOf("", "pods"), namespace, nil)
 }
 
 func (a cachedAdmission) ListLimitRanges(_ context.Context, namespace string) ([]corev1.LimitRange, error) {

@@ -100,6 +100,24 @@ func TestAdmission(t *testing.T) {
 		mustDo(t, admin, s, http.MethodGet, "/api/v1/namespaces/locked/pods/root", "", http.StatusNotFound)
 	})
 
+	t.Run("PodSecurity warns when a stricter level would refuse running pods", func(t *testing.T) {
+		label := `{"metadata":{"labels":{"pod-security.kubernetes.io/enforce":"restricted"}}}`
+		req, err := http.NewRequest(http.MethodPatch, s.URL()+"/api/v1/namespaces/default", strings.NewReader(label))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/merge-patch+json")
+		resp, err := admin.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		warnings := strings.Join(resp.Header.Values("Warning"), "\n")
+		if resp.StatusCode != http.StatusOK || !strings.Contains(warnings, `existing pods in namespace \"default\" violate the new PodSecurity enforce level \"restricted:latest\"`) {
+			t.Errorf("label default restricted: %s, Warning headers %q; want the existing-pods warning", resp.Status, warnings)
+		}
+	})
+
 	t.Run("NamespaceLifecycle keeps the system namespaces", func(t *testing.T) {
 		body := mustDo(t, admin, s, http.MethodDelete, "/api/v1/namespaces/kube-system", "", http.StatusForbidden)
 		if !strings.Contains(body, "this namespace may not be deleted") {

@@ -87,6 +87,7 @@ func (s *Server) serveAPI(cfg *Config, m *metrics, cleanup *[]func() error) erro
 		s.audit.backend, s.audit.policy = backend, policy
 	}
 	s.api.registry.reviews = newReviewStorages(s.chain.authenticator, s.chain.authorizer, s.chain.authorizer)
+	s.api.registry.guarded = newEscalationGuards(s.api.registry, s.chain.authorizer, s.chain.authorizer)
 	s.api.handler = endpoints.New(s.api.registry, endpoints.Options{
 		MaxRequestBodyBytes: cfg.MaxRequestBytes, Observer: m,
 		TokenRequests: s.createToken, Admission: chain, AdmissionRecorder: recordAdmission,
@@ -117,6 +118,9 @@ type cachedRegistry struct {
 	reg     *registry.Registry
 	caches  map[metav1.GroupResource]*watchcache.Cacher
 	reviews map[metav1.GroupResource]registry.Storage
+	// guarded are storages served in front of their caches: the RBAC
+	// resources behind the escalation check (rbac_escalation.go).
+	guarded map[metav1.GroupResource]registry.Storage
 }
 
 var _ endpoints.Registry = (*cachedRegistry)(nil)
@@ -125,6 +129,9 @@ var _ endpoints.Registry = (*cachedRegistry)(nil)
 // storage.
 func (c *cachedRegistry) Storage(group, resource string) (registry.Storage, bool) {
 	gr := metav1.GroupResource{Group: group, Resource: resource}
+	if s, ok := c.guarded[gr]; ok {
+		return s, true
+	}
 	if s, ok := c.caches[gr]; ok {
 		return s, true
 	}
