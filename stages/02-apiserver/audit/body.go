@@ -25,6 +25,8 @@ import (
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
 	"github.com/kubeworkbook/kubeworkbook/shared/codec"
+	"github.com/kubeworkbook/kubeworkbook/shared/protobuf"
+	"github.com/kubeworkbook/kubeworkbook/shared/scheme"
 )
 
 // MaxObjectBytes bounds the request and response bodies an event records
@@ -96,7 +98,8 @@ func (b *bodyReader) object(contentType string, omitManagedFields bool) (json.Ra
 }
 
 // recordable turns a captured body into the JSON an event holds, or
-// returns why it cannot: too large, protobuf, or neither JSON nor YAML.
+// returns why it cannot: too large, a protobuf body of no known kind, or
+// neither JSON nor YAML.
 func recordable(c *capture, contentType string, omitManagedFields bool) (json.RawMessage, string) {
 	if c.over {
 		return nil, fmt.Sprintf("larger than %d bytes", c.limit)
@@ -104,12 +107,17 @@ func recordable(c *capture, contentType string, omitManagedFields bool) (json.Ra
 	if c.buf.Len() == 0 {
 		return nil, ""
 	}
+	var data []byte
 	if media, _, _ := mime.ParseMediaType(contentType); strings.Contains(media, "protobuf") {
-		return nil, "not JSON: " + media
-	}
-	data, err := codec.ToJSON(c.buf.Bytes())
-	if err != nil {
-		return nil, "neither JSON nor YAML"
+		var err error
+		if data, err = protobufToJSON(c.buf.Bytes()); err != nil {
+			return nil, "undecodable protobuf: " + err.Error()
+		}
+	} else {
+		var err error
+		if data, err = codec.ToJSON(c.buf.Bytes()); err != nil {
+			return nil, "neither JSON nor YAML"
+		}
 	}
 	if omitManagedFields {
 		data = withoutManagedFields(data)
@@ -175,4 +183,25 @@ func failureStatus(c *capture, contentType string) (s *metav1.Status, ok bool) {
 	}
 	return &metav1.Status{Status: status.Status, Message: status.Message, Reason: status.Reason,
 		Details: status.Details, Code: status.Code}, true
+}
+
+// protobufToJSON decodes an enveloped protobuf object (what client-go's
+// typed clients send) into its Go type, found by the envelope's kind, and
+// encodes it as JSON, as upstream's audit log records it.
+func protobufToJSON(data []byte) ([]byte, error) {
+	gvk, raw, err := protobuf.DecodeObject(data)
+	if err != nil {
+		return nil, err
+	}
+	res, ok := scheme.ByKind(gvk)
+	if !ok {
+		return nil, fmt.Errorf("no type for %s", gvk)
+	}
+	obj := res.New()
+	if err := protobuf.Unmarshal(raw, obj); err != nil {
+		return nil, err
+	}
+	apiVersion, kind := gvk.ToAPIVersionAndKind()
+	*obj.GetObjectKind() = metav1.TypeMeta{APIVersion: apiVersion, Kind: kind}
+	return json.Marshal(obj)
 }

@@ -8,7 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	corev1 "github.com/kubeworkbook/kubeworkbook/shared/api/core/v1"
+	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
+
 	auditv1 "github.com/kubeworkbook/kubeworkbook/shared/api/audit/v1"
+	"github.com/kubeworkbook/kubeworkbook/shared/protobuf"
 )
 
 // The policy's omitStages and omitManagedFields reach the events.
@@ -44,7 +48,9 @@ func TestOmittedBodies(t *testing.T) {
 		body        string
 		want        string
 	}{
-		{"protobuf", "application/vnd.kubernetes.protobuf", "k8s\x00\n\x0f\n\x02v1\x12\x03Pod", "not JSON: application/vnd.kubernetes.protobuf"},
+		{"truncated protobuf", "application/vnd.kubernetes.protobuf", "k8s\x00\n\x0f\n\x02v1\x12\x03Pod",
+			"undecodable protobuf: protobuf: decode envelope: read field 1 (bytes): length runs past the end of the message"},
+		{"protobuf is recorded as JSON", "application/vnd.kubernetes.protobuf", protobufPod(t), ""},
 		{"too large", "application/json", `{"data":"` + strings.Repeat("x", MaxObjectBytes) + `"}`, fmt.Sprintf("larger than %d bytes", MaxObjectBytes)},
 		{"server-side apply YAML is recorded as JSON", "application/apply-patch+yaml", "kind: Pod\napiVersion: v1\n", ""},
 	}
@@ -63,4 +69,15 @@ func TestOmittedBodies(t *testing.T) {
 			}
 		})
 	}
+}
+
+// protobufPod is a Pod as client-go's typed clients send it.
+func protobufPod(t *testing.T) string {
+	t.Helper()
+	data, err := protobuf.EncodeObject(&corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "web"}},
+		metav1.GroupVersionKind{Version: "v1", Kind: "Pod"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
