@@ -1,4 +1,4 @@
-// Observation: what the server's metrics and logs see of each request.
+// Observation: what the server's metrics see of each request.
 //
 // Interface:
 //   - Observer: the hooks the server assembly implements with its
@@ -6,11 +6,10 @@
 //     and code; open watches).
 //   - Labels: the dimensions of one request, named as upstream's
 //     apiserver_request_total labels.
-//   - One klog line per request at -v=4, in the shape of upstream's
-//     httplog: "HTTP" verb="LIST" URI="/api/v1/pods" latency=... resp=200.
+//   - CleanVerb: the verb of metrics and of the server's access log.
 //
-// responseRecorder remembers the status code a handler wrote so both can
-// report it; it passes Flush through for watch streams.
+// responseRecorder remembers the status code a handler wrote so the
+// metrics can report it; it passes Flush through for watch streams.
 package endpoints
 
 import (
@@ -22,7 +21,6 @@ import (
 	"time"
 
 	metav1 "github.com/kubeworkbook/kubeworkbook/shared/api/meta/v1"
-	"k8s.io/klog/v2"
 )
 
 // Labels are the dimensions a request is counted by.
@@ -62,7 +60,7 @@ type Observer interface {
 // labelsFor computes r's Labels.
 func labelsFor(r *http.Request, info *RequestInfo) Labels {
 	return Labels{
-		Verb: metricVerb(r, info), Group: info.APIGroup, Version: info.APIVersion,
+		Verb: CleanVerb(r, info), Group: info.APIGroup, Version: info.APIVersion,
 		Resource: info.Resource, Subresource: info.Subresource, Scope: scopeOf(info),
 		DryRun: dryRunLabel(r.URL.Query()["dryRun"]),
 	}
@@ -84,8 +82,10 @@ func dryRunLabel(values []string) string {
 	return strings.Join(slices.Sorted(maps.Keys(set)), ",")
 }
 
-// metricVerb is the verb label upstream's metrics use.
-func metricVerb(r *http.Request, info *RequestInfo) string {
+// CleanVerb is the verb upstream's metrics and access log use: LIST,
+// WATCH, APPLY, CONNECT where the HTTP method does not tell, the method
+// otherwise.
+func CleanVerb(r *http.Request, info *RequestInfo) string {
 	switch info.Verb {
 	case "list", "watch", "deletecollection":
 		return strings.ToUpper(info.Verb)
@@ -114,7 +114,9 @@ func scopeOf(info *RequestInfo) string {
 	return ""
 }
 
-// finish logs rq and tells the Observer it is done.
+// finish tells the Observer rq is done. (The access log line of every
+// request, refused by the chain or not, is the server's:
+// server/filters.go:withAccessLog.)
 func (h *Handler) finish(rq *request, start time.Time) {
 	l := rq.labels
 	d := time.Since(start)
@@ -125,8 +127,6 @@ func (h *Handler) finish(rq *request, start time.Time) {
 	if h.opts.Observer != nil {
 		h.opts.Observer.RequestFinished(l, code, d)
 	}
-	klog.V(4).InfoS("HTTP", "verb", l.Verb, "URI", rq.r.RequestURI, "latency", d,
-		"userAgent", rq.r.UserAgent(), "srcIP", rq.r.RemoteAddr, "resp", code)
 }
 
 // responseRecorder is an http.ResponseWriter that remembers the status

@@ -1,16 +1,11 @@
 package endpoints
 
 import (
-	"bytes"
-	"flag"
 	"net/http"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"k8s.io/klog/v2"
 )
 
 // recordingObserver keeps what it is told, for tests.
@@ -106,34 +101,10 @@ func TestMetricVerb(t *testing.T) {
 			r, _ := http.NewRequest(tc.method, tc.url, nil)
 			r.Header.Set("Content-Type", tc.contentType)
 			info, _ := NewRequestInfo(r)
-			if got := metricVerb(r, info); got != tc.want {
-				t.Errorf("metricVerb = %q, want %q", got, tc.want)
+			if got := CleanVerb(r, info); got != tc.want {
+				t.Errorf("CleanVerb = %q, want %q", got, tc.want)
 			}
 		})
-	}
-}
-
-// At -v=4 each request logs one line shaped like upstream's httplog.
-func TestRequestLog(t *testing.T) {
-	var buf bytes.Buffer
-	fs := flag.NewFlagSet("klog", flag.ContinueOnError)
-	klog.InitFlags(fs)
-	_ = fs.Set("v", "4")
-	_ = fs.Set("logtostderr", "false")
-	klog.SetOutput(&buf)
-	t.Cleanup(func() {
-		_ = fs.Set("v", "0")
-		_ = fs.Set("logtostderr", "true")
-		klog.SetOutput(nil)
-	})
-	s := newTestServer(t, Options{})
-	s.do(call{method: "GET", path: deploymentsPath})
-	klog.Flush()
-	line := buf.String()
-	for _, want := range []string{`"HTTP"`, `verb="LIST"`, `URI="/apis/apps/v1/namespaces/default/deployments"`, "latency=", "resp=200"} {
-		if !strings.Contains(line, want) {
-			t.Errorf("log %q lacks %s", line, want)
-		}
 	}
 }
 

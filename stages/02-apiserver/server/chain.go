@@ -17,6 +17,7 @@
 //
 //	panic recovery   a handler's panic becomes a 500 Status and a stack in the log
 //	request info     the path parsed once: verb, resource, namespace, name
+//	access log       one "HTTP" line per request at -v 4, whatever answers it
 //	audit ID         the Audit-ID header, and the audit event of a failed authentication
 //	authentication   who sent it (x509, token, service account, anonymous), or 401
 //	audit            the event of the request (--audit-log-path): user known, nothing judged yet
@@ -195,6 +196,7 @@ func (s *Server) filters() []filter {
 	return []filter{
 		{"panic recovery", withPanicRecovery},
 		{"request info", withRequestInfo},
+		{"access log", withAccessLog},
 		{"audit ID", audit.WithAuditID},
 		// A 401 is answered inside authentication, so its audit event is
 		// written around it.

@@ -1,14 +1,18 @@
 package server
 
 import (
+	"bytes"
 	"context"
+	"flag"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/kubeworkbook/kubeworkbook/stages/02-apiserver/endpoints"
+	"k8s.io/klog/v2"
 )
 
 // Every handler below withRequestInfo finds the request parsed; a path
@@ -60,5 +64,37 @@ func TestEndLongRunning(t *testing.T) {
 				t.Errorf("request context ended: %v, want %v", got, tc.wantEnded)
 			}
 		})
+	}
+}
+
+// At -v 4 every request logs one line shaped like upstream's httplog,
+// including those the chain refuses before any handler.
+func TestAccessLog(t *testing.T) {
+	var buf bytes.Buffer
+	fs := flag.NewFlagSet("klog", flag.ContinueOnError)
+	klog.InitFlags(fs)
+	_ = fs.Set("v", "4")
+	_ = fs.Set("logtostderr", "false")
+	klog.SetOutput(&buf)
+	t.Cleanup(func() {
+		_ = fs.Set("v", "0")
+		_ = fs.Set("logtostderr", "true")
+		klog.SetOutput(nil)
+	})
+	s := startServer(t, testConfig(t))
+	mustDo(t, client(t, s), s, http.MethodGet, "/apis/apps/v1/namespaces/default/deployments", "", http.StatusOK)
+	mustDo(t, identityClient(t, s, "nobody"), s, http.MethodGet, "/api/v1/namespaces/default/secrets", "", http.StatusForbidden)
+	klog.Flush()
+	lines := strings.Split(buf.String(), "\n")
+	for _, want := range [][]string{
+		{`"HTTP"`, `verb="LIST"`, `URI="/apis/apps/v1/namespaces/default/deployments"`, "latency=", "audit-ID=", "resp=200"},
+		{`"HTTP"`, `verb="LIST"`, `URI="/api/v1/namespaces/default/secrets"`, "resp=403"},
+	} {
+		found := slices.ContainsFunc(lines, func(l string) bool {
+			return !slices.ContainsFunc(want, func(w string) bool { return !strings.Contains(l, w) })
+		})
+		if !found {
+			t.Errorf("no log line with all of %q", want)
+		}
 	}
 }

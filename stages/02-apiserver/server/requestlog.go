@@ -39,15 +39,16 @@ var (
 // logUnauthenticated logs a request authentication refused; a success
 // is left for logDecision, so that each request gets one line.
 func logUnauthenticated(r *http.Request, resp *authentication.Response, err error) {
-	logger := klog.V(requestLogLevel)
-	if resp != nil || !logger.Enabled() {
+	if resp != nil {
 		return
 	}
-	reason := "no credentials, and anonymous requests are disabled"
 	if err != nil {
-		reason = err.Error()
+		// A credential that failed is an error, in upstream's words.
+		klog.ErrorS(err, "Unable to authenticate the request", "verb", r.Method, "path", r.URL.Path)
+		return
 	}
-	logger.InfoS("Unauthenticated request", "verb", r.Method, "path", r.URL.Path, "reason", reason)
+	klog.V(requestLogLevel).InfoS("Unauthenticated request", "verb", r.Method, "path", r.URL.Path,
+		"reason", "no credentials, and anonymous requests are disabled")
 }
 
 // logDecision logs the user, the request and the authorization verdict.
